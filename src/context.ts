@@ -1,0 +1,58 @@
+// AppContext: everything a service, job or handler needs, built once from the Config.
+// Tests build it with overrides (in-memory database, memory mailer, fixed clock).
+import type { Config } from './config.ts';
+import { openDatabase, type Db, type DbHandle } from './db/client.ts';
+import type { Dialect } from './db/dialect.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { systemClock, type Clock } from './infra/clock.ts';
+import { createMemoryEventBus, type EventBus } from './infra/event-bus.ts';
+import { createLogger, type Logger } from './infra/logger.ts';
+import { createMailer, type Mailer } from './infra/mailer.ts';
+import { createJobQueue, type JobQueue } from './jobs/queue.ts';
+import { registerJobHandlers } from './jobs/index.ts';
+
+export interface AppContext {
+  config: Config;
+  db: Db;
+  dialect: Dialect;
+  clock: Clock;
+  queue: JobQueue;
+  events: EventBus;
+  mailer: Mailer;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+export interface ContextOverrides {
+  clock?: Clock;
+  mailer?: Mailer;
+  events?: EventBus;
+  log?: Logger;
+  migrate?: boolean;
+}
+
+export async function createContext(config: Config, overrides: ContextOverrides = {}): Promise<AppContext> {
+  const handle: DbHandle = openDatabase(config.database);
+  if (overrides.migrate !== false) await migrateToLatest(handle);
+  const log = overrides.log ?? createLogger(config.logLevel);
+  const clock = overrides.clock ?? systemClock;
+  const events = overrides.events ?? createMemoryEventBus();
+  const queue = createJobQueue(handle.db, handle.dialect, clock, log);
+  const ctx: AppContext = {
+    config,
+    db: handle.db,
+    dialect: handle.dialect,
+    clock,
+    queue,
+    events,
+    mailer: overrides.mailer ?? createMailer(config),
+    log,
+    async close() {
+      await queue.stop();
+      await events.close();
+      await handle.close();
+    },
+  };
+  registerJobHandlers(ctx);
+  return ctx;
+}

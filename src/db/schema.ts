@@ -1,0 +1,416 @@
+// Row types of every table. Conventions (the same on SQLite and PostgreSQL, see
+// docs/decisions/0002-portable-schema.md): ids are ULID text, times are ISO-8601 UTC text
+// (so they sort as strings), booleans are 0/1 integers, JSON is text.
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type Bool = 0 | 1;
+
+export interface AccountsTable {
+  id: string;
+  username: string;
+  /** Lower-cased username, unique among local accounts; kept after deletion to reserve the name. */
+  username_lower: string;
+  /** null for local accounts (federation comes later). */
+  domain: string | null;
+  display_name: string;
+  /** The bio as the person typed it; note_html is what is served. */
+  note: string;
+  note_html: string;
+  /** JSON array of {name, value, verified_at}. */
+  fields: string;
+  locked: Bool;
+  bot: Bool;
+  discoverable: Bool;
+  indexable: Bool;
+  hide_collections: Bool;
+  /** Who may quote this account's posts by default: public | followers | nobody. */
+  quote_policy: string;
+  role: string;
+  avatar_url: string | null;
+  header_url: string | null;
+  statuses_count: number;
+  followers_count: number;
+  following_count: number;
+  last_status_at: string | null;
+  suspended_at: string | null;
+  /** Set when the account was deleted: the row keeps only the reserved username. */
+  deleted_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UsersTable {
+  account_id: string;
+  email: string;
+  email_lower: string;
+  password_hash: string;
+  confirmed_at: string | null;
+  /** sha256 of the e-mail confirmation token. */
+  confirmation_token_hash: string | null;
+  confirmation_sent_at: string | null;
+  approved: Bool;
+  /** Text of the reason given at sign-up when registrations need approval. */
+  sign_up_reason: string | null;
+  locale: string;
+  default_visibility: string;
+  default_sensitive: Bool;
+  default_language: string | null;
+  created_at: string;
+  last_sign_in_at: string | null;
+}
+
+export interface AppsTable {
+  id: string;
+  name: string;
+  website: string | null;
+  /** Newline-separated list. */
+  redirect_uris: string;
+  scopes: string;
+  client_id: string;
+  client_secret: string;
+  /** Set for applications made on the development page or the CLI. */
+  owner_account_id: string | null;
+  created_at: string;
+}
+
+export interface OAuthCodesTable {
+  code_hash: string;
+  app_id: string;
+  account_id: string;
+  redirect_uri: string;
+  scopes: string;
+  code_challenge: string | null;
+  code_challenge_method: string | null;
+  expires_at: string;
+  created_at: string;
+}
+
+export interface OAuthTokensTable {
+  id: string;
+  /** sha256 of the bearer token: a stolen database does not yield usable tokens. */
+  token_hash: string;
+  refresh_token_hash: string | null;
+  app_id: string;
+  /** null for client_credentials tokens. */
+  account_id: string | null;
+  scopes: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface StatusesTable {
+  id: string;
+  account_id: string;
+  /** The post as written (Mastodon's `text` in the source); null for reblogs. */
+  text: string | null;
+  content_html: string;
+  spoiler_text: string;
+  sensitive: Bool;
+  visibility: string;
+  language: string | null;
+  in_reply_to_id: string | null;
+  in_reply_to_account_id: string | null;
+  reblog_of_id: string | null;
+  quote_of_id: string | null;
+  /** pending | accepted | rejected | revoked | deleted (Mastodon 4.5 quote states) */
+  quote_state: string | null;
+  conversation_id: string;
+  application_id: string | null;
+  poll_id: string | null;
+  replies_count: number;
+  reblogs_count: number;
+  favourites_count: number;
+  quotes_count: number;
+  /** Per-status override of who may quote it. */
+  quote_policy: string;
+  created_at: string;
+  edited_at: string | null;
+}
+
+export interface StatusEditsTable {
+  id: string;
+  status_id: string;
+  account_id: string;
+  text: string;
+  content_html: string;
+  spoiler_text: string;
+  sensitive: Bool;
+  /** JSON array of option titles, or null. */
+  poll_options: string | null;
+  created_at: string;
+}
+
+export interface MentionsTable {
+  status_id: string;
+  account_id: string;
+  silent: Bool;
+}
+
+export interface TagsTable {
+  id: string;
+  name: string;
+  display_name: string;
+  created_at: string;
+  last_status_at: string | null;
+}
+
+export interface StatusTagsTable {
+  status_id: string;
+  tag_id: string;
+}
+
+export interface FavouritesTable {
+  id: string;
+  account_id: string;
+  status_id: string;
+  created_at: string;
+}
+
+export type BookmarksTable = FavouritesTable;
+export type StatusPinsTable = FavouritesTable;
+
+export interface PollsTable {
+  id: string;
+  status_id: string;
+  account_id: string;
+  /** JSON array of option titles. */
+  options: string;
+  multiple: Bool;
+  hide_totals: Bool;
+  expires_at: string | null;
+  votes_count: number;
+  voters_count: number;
+  created_at: string;
+}
+
+export interface PollVotesTable {
+  id: string;
+  poll_id: string;
+  account_id: string;
+  choice: number;
+  created_at: string;
+}
+
+export interface FollowsTable {
+  id: string;
+  account_id: string;
+  target_account_id: string;
+  show_reblogs: Bool;
+  notify: Bool;
+  /** JSON array of language codes, or null for all. */
+  languages: string | null;
+  created_at: string;
+}
+
+export type FollowRequestsTable = FollowsTable;
+
+export interface BlocksTable {
+  id: string;
+  account_id: string;
+  target_account_id: string;
+  created_at: string;
+}
+
+export interface MutesTable {
+  id: string;
+  account_id: string;
+  target_account_id: string;
+  hide_notifications: Bool;
+  expires_at: string | null;
+  created_at: string;
+}
+
+export interface AccountNotesTable {
+  account_id: string;
+  target_account_id: string;
+  comment: string;
+  updated_at: string;
+}
+
+export interface ListsTable {
+  id: string;
+  account_id: string;
+  title: string;
+  replies_policy: string;
+  exclusive: Bool;
+  created_at: string;
+}
+
+export interface ListAccountsTable {
+  list_id: string;
+  account_id: string;
+}
+
+export interface TagFollowsTable {
+  id: string;
+  account_id: string;
+  tag_id: string;
+  created_at: string;
+}
+
+export interface FeaturedTagsTable {
+  id: string;
+  account_id: string;
+  tag_id: string;
+  created_at: string;
+}
+
+export interface AccountPinsTable {
+  id: string;
+  account_id: string;
+  target_account_id: string;
+  created_at: string;
+}
+
+/** Home and list feeds: one row per (feed, status). Designed to be replaced by a Redis store. */
+export interface FeedEntriesTable {
+  /** 'home:<account id>' or 'list:<list id>'. */
+  feed: string;
+  status_id: string;
+  /** The original status for reblogs, to avoid showing one post twice. */
+  reblog_of_id: string | null;
+  account_id: string;
+}
+
+export interface NotificationsTable {
+  id: string;
+  account_id: string;
+  from_account_id: string;
+  type: string;
+  status_id: string | null;
+  created_at: string;
+}
+
+export interface MarkersTable {
+  account_id: string;
+  timeline: string;
+  last_read_id: string;
+  version: number;
+  updated_at: string;
+}
+
+export interface ConversationsTable {
+  /** Per-viewer conversation row (Mastodon's AccountConversation). */
+  id: string;
+  account_id: string;
+  conversation_id: string;
+  /** JSON array of the other participants' account ids. */
+  participant_ids: string;
+  last_status_id: string;
+  unread: Bool;
+  updated_at: string;
+}
+
+export interface ScheduledStatusesTable {
+  id: string;
+  account_id: string;
+  app_id: string | null;
+  scheduled_at: string;
+  /** JSON of the status parameters as submitted. */
+  params: string;
+  created_at: string;
+}
+
+export interface IdempotencyKeysTable {
+  account_id: string;
+  key: string;
+  status_id: string;
+  created_at: string;
+}
+
+export interface JobsTable {
+  id: string;
+  type: string;
+  /** JSON payload; carries ids, never whole objects. */
+  payload: string;
+  run_at: string;
+  attempts: number;
+  max_attempts: number;
+  locked_until: string | null;
+  locked_by: string | null;
+  last_error: string | null;
+  created_at: string;
+}
+
+export interface InstanceRulesTable {
+  id: string;
+  text: string;
+  hint: string;
+  position: number;
+  created_at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  /** JSON value. */
+  value: string;
+  updated_at: string;
+}
+
+export interface SetupTokensTable {
+  token_hash: string;
+  purpose: string;
+  expires_at: string;
+  created_at: string;
+}
+
+export interface SearchDocumentsTable {
+  status_id: string;
+  account_id: string;
+  body: string;
+}
+
+export interface Database {
+  accounts: AccountsTable;
+  users: UsersTable;
+  apps: AppsTable;
+  oauth_codes: OAuthCodesTable;
+  oauth_tokens: OAuthTokensTable;
+  statuses: StatusesTable;
+  status_edits: StatusEditsTable;
+  mentions: MentionsTable;
+  tags: TagsTable;
+  status_tags: StatusTagsTable;
+  favourites: FavouritesTable;
+  bookmarks: BookmarksTable;
+  status_pins: StatusPinsTable;
+  polls: PollsTable;
+  poll_votes: PollVotesTable;
+  follows: FollowsTable;
+  follow_requests: FollowRequestsTable;
+  blocks: BlocksTable;
+  mutes: MutesTable;
+  account_notes: AccountNotesTable;
+  lists: ListsTable;
+  list_accounts: ListAccountsTable;
+  tag_follows: TagFollowsTable;
+  featured_tags: FeaturedTagsTable;
+  account_pins: AccountPinsTable;
+  feed_entries: FeedEntriesTable;
+  notifications: NotificationsTable;
+  markers: MarkersTable;
+  conversations: ConversationsTable;
+  scheduled_statuses: ScheduledStatusesTable;
+  idempotency_keys: IdempotencyKeysTable;
+  jobs: JobsTable;
+  instance_rules: InstanceRulesTable;
+  settings: SettingsTable;
+  setup_tokens: SetupTokensTable;
+  /** Search text of statuses: an FTS5 table on SQLite, a table with a GIN index on PostgreSQL. */
+  search_documents: SearchDocumentsTable;
+}
+
+export type AccountRow = Selectable<AccountsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type AppRow = Selectable<AppsTable>;
+export type TokenRow = Selectable<OAuthTokensTable>;
+export type StatusRow = Selectable<StatusesTable>;
+export type PollRow = Selectable<PollsTable>;
+export type NotificationRow = Selectable<NotificationsTable>;
+export type ListRow = Selectable<ListsTable>;
+export type JobRow = Selectable<JobsTable>;
+export type NewStatus = Insertable<StatusesTable>;
+export type StatusUpdate = Updateable<StatusesTable>;
+export type { Generated };

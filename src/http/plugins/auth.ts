@@ -1,0 +1,66 @@
+// Bearer-token authentication and scope checks, declared per route:
+//   config: { auth: { mode: 'user', scope: 'write:statuses' } }
+// mode none: no token needed (a token, if given, is still read so viewer-specific data appears);
+// app: any valid token; user: a token bound to a signed-in account.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../context.ts';
+import type { AccountRow } from '../../db/schema.ts';
+import { AppError, unauthorized } from '../../domain/errors.ts';
+import { scopeAllows } from '../../domain/scopes.ts';
+import { authenticate, type Auth } from '../../services/auth/authenticate.ts';
+
+export interface RouteAuth {
+  mode: 'none' | 'app' | 'user';
+  scope?: string;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    auth?: RouteAuth;
+  }
+  interface FastifyRequest {
+    auth: Auth | null;
+  }
+}
+
+export function bearerToken(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (header) {
+    const m = /^Bearer\s+(\S+)$/i.exec(header);
+    return m ? m[1]! : null;
+  }
+  const q = request.query as Record<string, unknown> | undefined;
+  // Mastodon accepts access_token as a query parameter too (streaming and some old clients).
+  return typeof q?.access_token === 'string' && q.access_token ? q.access_token : null;
+}
+
+export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
+  app.decorateRequest('auth', null);
+  app.addHook('preHandler', async (request) => {
+    const routeAuth = request.routeOptions.config.auth;
+    const token = bearerToken(request);
+    if (token) request.auth = await authenticate(ctx, token);
+    if (!routeAuth) return;
+    if (routeAuth.mode === 'none') {
+      if (request.auth && routeAuth.scope && !scopeAllows(request.auth.scopes, routeAuth.scope)) throw insufficientScope();
+      return;
+    }
+    if (!request.auth) throw unauthorized('The access token is invalid');
+    if (routeAuth.scope && !scopeAllows(request.auth.scopes, routeAuth.scope)) throw insufficientScope();
+    if (routeAuth.mode === 'user' && !request.auth.account) throw new AppError(422, 'This method requires an authenticated user');
+  });
+}
+
+const insufficientScope = () => new AppError(403, 'This action is outside the authorized scopes');
+
+/** The signed-in account of a route declared with mode 'user'. */
+export function currentAccount(request: FastifyRequest): AccountRow {
+  const account = request.auth?.account;
+  if (!account) throw unauthorized();
+  return account;
+}
+
+/** The viewer of a public route: the signed-in account or null for anonymous. */
+export function viewerOf(request: FastifyRequest): AccountRow | null {
+  return request.auth?.account ?? null;
+}

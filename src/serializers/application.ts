@@ -1,0 +1,38 @@
+// Mastodon's Application entity (CredentialApplication when the secret is included).
+import type { AppRow } from '../db/schema.ts';
+
+export interface ApplicationJson {
+  id?: string;
+  name: string;
+  website: string | null;
+  scopes?: string[];
+  redirect_uri?: string;
+  redirect_uris?: string[];
+  vapid_key?: string;
+  client_id?: string;
+  client_secret?: string;
+  client_secret_expires_at?: number;
+}
+
+export function serializeApplication(app: AppRow, opts: { credentials?: boolean } = {}): ApplicationJson {
+  const uris = app.redirect_uris.split('\n');
+  const json: ApplicationJson = {
+    id: app.id,
+    name: app.name,
+    website: app.website,
+    scopes: app.scopes.split(' '),
+    redirect_uri: uris.join('\n'),
+    redirect_uris: uris,
+  };
+  if (opts.credentials) {
+    json.client_id = app.client_id;
+    json.client_secret = app.client_secret;
+    json.client_secret_expires_at = 0;
+  }
+  return json;
+}
+
+/** The short form embedded in statuses: name and website only. */
+export function serializeStatusApplication(app: Pick<AppRow, 'name' | 'website'>): ApplicationJson {
+  return { name: app.name, website: app.website };
+}

@@ -1,0 +1,30 @@
+// Resolves a bearer token to its application, account and scopes, or refuses it.
+import type { AppContext } from '../../context.ts';
+import { findTokenByHash } from '../../db/repos/tokens.ts';
+import type { AccountRow, TokenRow, UserRow } from '../../db/schema.ts';
+import { AppError, unauthorized } from '../../domain/errors.ts';
+import { sha256 } from '../../domain/secrets.ts';
+
+export interface Auth {
+  token: TokenRow;
+  scopes: ReadonlySet<string>;
+  /** null for client_credentials (app-only) tokens. */
+  account: AccountRow | null;
+  user: UserRow | null;
+}
+
+export async function authenticate(ctx: AppContext, bearer: string): Promise<Auth> {
+  const found = await findTokenByHash(ctx.db, sha256(bearer));
+  if (!found) throw unauthorized();
+  const { token, account, user } = found;
+  const now = ctx.clock.now().toISOString();
+  if (token.revoked_at) throw unauthorized('The access token was revoked');
+  if (token.expires_at && token.expires_at <= now) throw unauthorized('The access token expired');
+  if (token.account_id) {
+    if (!account || account.deleted_at) throw unauthorized();
+    if (account.suspended_at) throw new AppError(403, 'Your login is currently disabled');
+    if (user && !user.confirmed_at) throw new AppError(403, 'Your login is missing a confirmed e-mail address');
+    if (user && !user.approved) throw new AppError(403, 'Your login is currently pending approval');
+  }
+  return { token, scopes: new Set(token.scopes.split(' ')), account, user };
+}
