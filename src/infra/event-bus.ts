@@ -2,13 +2,20 @@
 // same interface serves several processes later.
 import { EventEmitter } from 'node:events';
 
+/**
+ * What travels on the bus: ids, not rendered JSON, because status JSON differs per viewer
+ * (favourited, bookmarked...). The streaming layer renders and filters for each subscriber.
+ * Channels are named in src/infra/streams.ts.
+ */
 export interface StreamEvent {
-  /** Mastodon streaming event name: update, delete, notification, status.update, conversation, ... */
+  /** Mastodon streaming event name: update, delete, notification, status.update, conversation, filters_changed. */
   event: string;
-  /** Already-serialized payload (a JSON string, or a bare id for `delete`). */
-  payload: string;
-  /** For per-viewer filtering at delivery (blocks, mutes): the accounts this event is about. */
-  accountIds?: string[];
+  /** For update / status.update / delete: the status. */
+  statusId?: string;
+  /** For notification. */
+  notificationId?: string;
+  /** For conversation: the viewer's conversation row id. */
+  conversationId?: string;
 }
 
 export interface EventBus {

@@ -1,0 +1,22 @@
+// Job types and their payloads: the contract between the services that enqueue work and the
+// handlers that do it. Payloads carry ids only; handlers load fresh state and are idempotent.
+export const JOB = {
+  /** A new (or scheduled, now published) status: fan out to home/list feeds, mention notifications, conversations, streaming. */
+  distributeStatus: 'distribute_status', // { statusId }
+  /** An edited status: notify those who reblogged/quoted it (type update), stream status.update. */
+  distributeStatusUpdate: 'distribute_status_update', // { statusId }
+  /** A deleted status (already removed from the database): stream `delete` to everyone who could see it. */
+  distributeDelete: 'distribute_delete', // { statusId, accountId, visibility, tagNames: string[], audienceIds: string[] }
+  /** Create one notification (favourite, reblog, quote, follow, follow_request, poll, status, update, mention). */
+  notify: 'notify', // { type, accountId, fromAccountId, statusId? }
+  /** Copy an account's recent statuses into a new follower's home feed. */
+  mergeIntoHome: 'merge_into_home', // { accountId (follower), targetAccountId }
+  /** Remove an account's statuses from a home feed after unfollow/block/mute. */
+  unmergeFromHome: 'unmerge_from_home', // { accountId, targetAccountId }
+  /** Publish a scheduled status when its time comes. */
+  publishScheduledStatus: 'publish_scheduled_status', // { scheduledStatusId }
+  /** A poll has ended: notify the voters and the author. */
+  pollExpired: 'poll_expired', // { pollId }
+  /** Send an e-mail (confirmation, password reset). */
+  sendEmail: 'send_email', // { to, subject, text }
+} as const;

@@ -1,0 +1,154 @@
+// Mastodon's Account and CredentialAccount entities.
+import type { Config } from '../config.ts';
+import type { AccountRow, UserRow } from '../db/schema.ts';
+
+export interface FieldJson {
+  name: string;
+  value: string;
+  verified_at: string | null;
+}
+
+export interface RoleJson {
+  id: string;
+  name: string;
+  color: string;
+  permissions?: string;
+  highlighted?: boolean;
+}
+
+export interface AccountJson {
+  id: string;
+  username: string;
+  acct: string;
+  display_name: string;
+  locked: boolean;
+  bot: boolean;
+  discoverable: boolean;
+  indexable: boolean;
+  group: boolean;
+  created_at: string;
+  note: string;
+  url: string;
+  uri: string;
+  avatar: string;
+  avatar_static: string;
+  header: string;
+  header_static: string;
+  followers_count: number;
+  following_count: number;
+  statuses_count: number;
+  last_status_at: string | null;
+  hide_collections: boolean;
+  noindex: boolean;
+  emojis: never[];
+  roles: RoleJson[];
+  fields: FieldJson[];
+  suspended?: boolean;
+}
+
+export interface CredentialAccountJson extends AccountJson {
+  source: {
+    privacy: string;
+    sensitive: boolean;
+    language: string | null;
+    note: string;
+    fields: FieldJson[];
+    follow_requests_count: number;
+    hide_collections: boolean;
+    discoverable: boolean;
+    indexable: boolean;
+    quote_policy: string;
+    attribution_domains: string[];
+  };
+  role: RoleJson & { permissions: string; highlighted: boolean };
+}
+
+// Mastodon's permission bit flags: moderators get reports/users/etc., admins everything.
+const ROLE_INFO: Record<string, { name: string; permissions: string; highlighted: boolean; color: string }> = {
+  user: { name: '', permissions: '65536', highlighted: false, color: '' },
+  moderator: { name: 'Moderator', permissions: '1308', highlighted: true, color: '' },
+  admin: { name: 'Admin', permissions: '1048575', highlighted: true, color: '' },
+};
+
+export function roleJson(role: string): RoleJson & { permissions: string; highlighted: boolean } {
+  const info = ROLE_INFO[role] ?? ROLE_INFO.user!;
+  return { id: role, name: info.name, color: info.color, permissions: info.permissions, highlighted: info.highlighted };
+}
+
+export function accountUrl(config: Config, username: string): string {
+  return `${config.baseUrl}/@${username}`;
+}
+
+/** Field values are stored with their rendered HTML: [{name, value, value_html, verified_at}]. */
+interface StoredField {
+  name: string;
+  value: string;
+  value_html?: string;
+  verified_at?: string | null;
+}
+
+export function parseFields(json: string): StoredField[] {
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v) ? (v as StoredField[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function serializeAccount(config: Config, a: AccountRow): AccountJson {
+  const role = ROLE_INFO[a.role];
+  const missingAvatar = `${config.baseUrl}/avatars/original/missing.png`;
+  const missingHeader = `${config.baseUrl}/headers/original/missing.png`;
+  const json: AccountJson = {
+    id: a.id,
+    username: a.username,
+    acct: a.domain ? `${a.username}@${a.domain}` : a.username,
+    display_name: a.display_name,
+    locked: a.locked === 1,
+    bot: a.bot === 1,
+    discoverable: a.discoverable === 1,
+    indexable: a.indexable === 1,
+    group: false,
+    // Mastodon reveals only the day an account was made.
+    created_at: `${a.created_at.slice(0, 10)}T00:00:00.000Z`,
+    note: a.note_html,
+    url: accountUrl(config, a.username),
+    uri: `${config.baseUrl}/users/${a.username}`,
+    avatar: a.avatar_url ?? missingAvatar,
+    avatar_static: a.avatar_url ?? missingAvatar,
+    header: a.header_url ?? missingHeader,
+    header_static: a.header_url ?? missingHeader,
+    followers_count: a.followers_count,
+    following_count: a.following_count,
+    statuses_count: a.statuses_count,
+    last_status_at: a.last_status_at ? a.last_status_at.slice(0, 10) : null,
+    hide_collections: a.hide_collections === 1,
+    noindex: a.indexable !== 1,
+    emojis: [],
+    roles: role?.highlighted ? [{ id: a.role, name: role.name, color: role.color }] : [],
+    fields: parseFields(a.fields).map((f) => ({ name: f.name, value: f.value_html ?? f.value, verified_at: f.verified_at ?? null })),
+  };
+  if (a.suspended_at) json.suspended = true;
+  return json;
+}
+
+export function serializeCredentialAccount(config: Config, a: AccountRow, user: UserRow, followRequestsCount: number): CredentialAccountJson {
+  return {
+    ...serializeAccount(config, a),
+    source: {
+      privacy: user.default_visibility,
+      sensitive: user.default_sensitive === 1,
+      language: user.default_language,
+      note: a.note,
+      fields: parseFields(a.fields).map((f) => ({ name: f.name, value: f.value, verified_at: f.verified_at ?? null })),
+      follow_requests_count: followRequestsCount,
+      hide_collections: a.hide_collections === 1,
+      discoverable: a.discoverable === 1,
+      indexable: a.indexable === 1,
+      quote_policy: a.quote_policy,
+      attribution_domains: [],
+    },
+    role: roleJson(a.role),
+  };
+}
