@@ -34,3 +34,16 @@ export async function countAdmins(db: Db): Promise<number> {
   const r = await db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').where('deleted_at', 'is', null).executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** Local, usable accounts by lower-cased usernames (for resolving @mentions). */
+export async function findLocalAccountsByUsernames(db: Db, usernamesLower: readonly string[]): Promise<AccountRow[]> {
+  if (usernamesLower.length === 0) return [];
+  return db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('username_lower', 'in', [...new Set(usernamesLower)])
+    .where('domain', 'is', null)
+    .where('deleted_at', 'is', null)
+    .where('suspended_at', 'is', null)
+    .execute();
+}
