@@ -1,5 +1,6 @@
 // AppContext: everything a service, job or handler needs, built once from the Config.
 // Tests build it with overrides (in-memory database, memory mailer, fixed clock).
+import type { KyselyPlugin } from 'kysely';
 import type { Config } from './config.ts';
 import { openDatabase, type Db, type DbHandle } from './db/client.ts';
 import type { Dialect } from './db/dialect.ts';
@@ -29,10 +30,12 @@ export interface ContextOverrides {
   events?: EventBus;
   log?: Logger;
   migrate?: boolean;
+  /** Kysely plugins, e.g. the benchmark's query counter. */
+  dbPlugins?: KyselyPlugin[];
 }
 
 export async function createContext(config: Config, overrides: ContextOverrides = {}): Promise<AppContext> {
-  const handle: DbHandle = openDatabase(config.database);
+  const handle: DbHandle = openDatabase(config.database, { plugins: overrides.dbPlugins ?? [] });
   if (overrides.migrate !== false) await migrateToLatest(handle);
   const log = overrides.log ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? systemClock;

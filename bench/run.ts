@@ -1,0 +1,147 @@
+// npm run bench: generates (or reuses) a dataset of 10k accounts, 200 follows each and 500k
+// statuses, then measures Parley's home and public timelines against a bare Fastify route
+// serving the same bytes, SQL statements per request, and the server's resident memory.
+// Set BENCH_SMALL=1 for a quick run on a small dataset.
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { loadConfig } from '../src/config.ts';
+import { createContext } from '../src/context.ts';
+import { buildApp } from '../src/http/app.ts';
+import { ensureDataset, type DatasetSpec } from './dataset.ts';
+import { QueryCounter } from './query-counter.ts';
+
+const small = process.env.BENCH_SMALL === '1';
+const spec: DatasetSpec = small
+  ? { accounts: 1000, followsPerAccount: 50, statuses: 20_000, sampledUsers: 20, feedSize: 800 }
+  : { accounts: 10_000, followsPerAccount: 200, statuses: 500_000, sampledUsers: 100, feedSize: 800 };
+const DURATION = Number(process.env.BENCH_SECONDS ?? (small ? 3 : 10));
+const CONNECTIONS = 16;
+const outDir = path.resolve('data/bench');
+
+const log = (msg: string) => console.log(`[bench] ${msg}`);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+async function waitFor(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${url}`);
+}
+
+interface Result {
+  rps: number;
+  p99: number;
+  errors: number;
+}
+
+async function load(url: string, tokens: string[] | null): Promise<Result> {
+  let i = 0;
+  const r = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [
+      {
+        setupRequest: (req) => (tokens ? { ...req, headers: { ...req.headers, authorization: `Bearer ${tokens[i++ % tokens.length]}` } } : req),
+      },
+    ],
+  });
+  return { rps: Math.round(r.requests.average), p99: r.latency.p99, errors: r.errors + r.non2xx };
+}
+
+async function main(): Promise<void> {
+  const ds = await ensureDataset(outDir, spec, log);
+  const port = await freePort();
+  const env = { ...process.env, DATABASE_URL: `sqlite:${ds.file}`, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', PARLEY_ROLE: 'web', PARLEY_DOMAIN: `127.0.0.1:${port}` };
+  const server = fork('src/main.ts', [], { env, stdio: 'inherit' });
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(`${base}/api/v1/instance`, server);
+  await new Promise((r) => setTimeout(r, 2000));
+  const idleRss = rssMb(server.pid!);
+  log(`idle server RSS: ${idleRss} MB`);
+
+  const scenarios = [
+    { name: 'home timeline', path: '/api/v1/timelines/home', tokens: ds.tokens },
+    { name: 'public timeline (local)', path: '/api/v1/timelines/public?local=true', tokens: null },
+  ];
+  const rows: { name: string; parley: Result; bare: Result; ratio: number; bytes: number }[] = [];
+  mkdirSync(outDir, { recursive: true });
+  for (const sc of scenarios) {
+    // Warm every user's path once, then keep one response as the bare route's bytes.
+    for (const t of sc.tokens ?? [null]) {
+      const sample = await fetch(`${base}${sc.path}`, { headers: t ? { authorization: `Bearer ${t}` } : {} });
+      if (sample.status !== 200) throw new Error(`${sc.path} answered ${sample.status}: ${await sample.text()}`);
+      await sample.arrayBuffer();
+    }
+    const res = await fetch(`${base}${sc.path}`, { headers: sc.tokens ? { authorization: `Bearer ${sc.tokens[0]}` } : {} });
+    const bodyFile = path.join(outDir, 'bare-body.json');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    writeFileSync(bodyFile, bytes);
+    const barePort = await freePort();
+    const bare = fork('bench/bare-server.ts', [bodyFile, res.headers.get('content-type') ?? 'application/json', String(barePort)], { stdio: 'inherit' });
+    await waitFor(`http://127.0.0.1:${barePort}/bare`, bare);
+    const bareResult = await load(`http://127.0.0.1:${barePort}/bare`, null);
+    bare.kill();
+    const parley = await load(`${base}${sc.path}`, sc.tokens);
+    rows.push({ name: sc.name, parley, bare: bareResult, ratio: parley.rps / bareResult.rps, bytes: bytes.length });
+  }
+  const afterRss = rssMb(server.pid!);
+  server.kill('SIGTERM');
+
+  // Statements per request, counted in-process on the same data.
+  const counter = new QueryCounter();
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', PARLEY_DOMAIN: '127.0.0.1' }), database: { kind: 'sqlite' as const, file: ds.file } };
+  const ctx = await createContext(config, { dbPlugins: [counter], migrate: false });
+  const app = await buildApp(ctx);
+  const perRequest: Record<string, number> = {};
+  for (const sc of scenarios) {
+    const tokens = sc.tokens ?? [null];
+    for (const t of tokens) await app.inject({ method: 'GET', url: sc.path, headers: t ? { authorization: `Bearer ${t}` } : {} });
+    counter.count = 0;
+    for (const t of tokens) await app.inject({ method: 'GET', url: sc.path, headers: t ? { authorization: `Bearer ${t}` } : {} });
+    perRequest[sc.name] = counter.count / tokens.length;
+  }
+  await app.close();
+  await ctx.close();
+
+  console.log('');
+  console.log(`Dataset: ${spec.accounts} accounts, ${spec.followsPerAccount} follows each, ${spec.statuses} statuses; ${CONNECTIONS} connections, ${DURATION} s per run`);
+  console.log('| scenario | Parley req/s | Parley p99 ms | bare req/s | bare p99 ms | ratio (goal >= 0.5 for home) | SQL statements/request | response bytes |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const r of rows) {
+    console.log(`| ${r.name} | ${r.parley.rps} | ${r.parley.p99} | ${r.bare.rps} | ${r.bare.p99} | ${r.ratio.toFixed(2)}x | ${perRequest[r.name]!.toFixed(1)} | ${r.bytes} |`);
+    if (r.parley.errors) console.log(`  (${r.parley.errors} errors or non-2xx responses during the ${r.name} run)`);
+  }
+  console.log(`Server RSS: idle ${idleRss} MB (goal <= 125), after the runs ${afterRss} MB`);
+  writeFileSync(path.join(outDir, 'last-result.json'), JSON.stringify({ date: new Date().toISOString(), spec, rows, perRequest, idleRss, afterRss }, null, 2));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
