@@ -35,9 +35,12 @@ export interface ContextOverrides {
 }
 
 export async function createContext(config: Config, overrides: ContextOverrides = {}): Promise<AppContext> {
-  const handle: DbHandle = openDatabase(config.database, { plugins: overrides.dbPlugins ?? [] });
-  if (overrides.migrate !== false) await migrateToLatest(handle);
   const log = overrides.log ?? createLogger(config.logLevel);
+  const handle: DbHandle = openDatabase(config.database, {
+    plugins: overrides.dbPlugins ?? [],
+    onPoolError: (err) => log.warn({ err: err.message }, 'idle database connection closed by the server'),
+  });
+  if (overrides.migrate !== false) await migrateToLatest(handle);
   const clock = overrides.clock ?? systemClock;
   const events = overrides.events ?? createMemoryEventBus();
   const queue = createJobQueue(handle.db, handle.dialect, clock, log);

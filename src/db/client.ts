@@ -19,7 +19,7 @@ export interface DbHandle {
 // PostgreSQL returns bigint (count(*), sums) as strings; every count in Parley fits in a double.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
-export function openDatabase(database: Config['database'], opts: { plugins?: KyselyPlugin[]; poolSize?: number } = {}): DbHandle {
+export function openDatabase(database: Config['database'], opts: { plugins?: KyselyPlugin[]; poolSize?: number; onPoolError?: (err: Error) => void } = {}): DbHandle {
   if (database.kind === 'sqlite') {
     if (database.file !== ':memory:') mkdirSync(path.dirname(database.file), { recursive: true });
     const { kysely } = openSqlite(database.file);
@@ -27,6 +27,9 @@ export function openDatabase(database: Config['database'], opts: { plugins?: Kys
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: database.url, max: opts.poolSize ?? 10 });
+  // An idle client whose connection the server closes (restart, failover, a dropped test database)
+  // emits 'error'; unhandled, that would crash the process. The pool replaces the client.
+  pool.on('error', (err) => opts.onPoolError?.(err));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: opts.plugins ?? [] });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

@@ -313,6 +313,13 @@ export interface ScheduledStatusesTable {
   created_at: string;
 }
 
+export interface ConversationMutesTable {
+  id: string;
+  account_id: string;
+  conversation_id: string;
+  created_at: string;
+}
+
 export interface IdempotencyKeysTable {
   account_id: string;
   key: string;
@@ -356,6 +363,16 @@ export interface SetupTokensTable {
   created_at: string;
 }
 
+/** Browser sessions of the server-rendered pages (OAuth consent, development page). */
+export interface WebSessionsTable {
+  /** sha256 of the random cookie value. */
+  id: string;
+  account_id: string;
+  csrf_secret: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface SearchDocumentsTable {
   status_id: string;
   account_id: string;
@@ -394,10 +411,12 @@ export interface Database {
   conversations: ConversationsTable;
   scheduled_statuses: ScheduledStatusesTable;
   idempotency_keys: IdempotencyKeysTable;
+  conversation_mutes: ConversationMutesTable;
   jobs: JobsTable;
   instance_rules: InstanceRulesTable;
   settings: SettingsTable;
   setup_tokens: SetupTokensTable;
+  web_sessions: WebSessionsTable;
   /** Search text of statuses: an FTS5 table on SQLite, a table with a GIN index on PostgreSQL. */
   search_documents: SearchDocumentsTable;
 }
@@ -411,6 +430,7 @@ export type PollRow = Selectable<PollsTable>;
 export type NotificationRow = Selectable<NotificationsTable>;
 export type ListRow = Selectable<ListsTable>;
 export type JobRow = Selectable<JobsTable>;
+export type WebSessionRow = Selectable<WebSessionsTable>;
 export type NewStatus = Insertable<StatusesTable>;
 export type StatusUpdate = Updateable<StatusesTable>;
 export type { Generated };

@@ -2,10 +2,52 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { appsRoutes } from './api/v1/apps/index.ts';
+import { accountsRoutesC } from './api/v1/accounts/index-c.ts';
+import { blocksRoutes } from './api/v1/blocks/index.ts';
+import { endorsementsRoutes } from './api/v1/endorsements/index.ts';
+import { followRequestsRoutes } from './api/v1/follow_requests/index.ts';
+import { mutesRoutes } from './api/v1/mutes/index.ts';
+import { timelinesRoutes } from './api/v1/timelines/index.ts';
+import { legacyDismissRoute, notificationsRoutes } from './api/v1/notifications/index.ts';
+import { notificationsV2Routes } from './api/v2/notifications/index.ts';
+import { markersRoutes } from './api/v1/markers/index.ts';
+import { listsRoutes } from './api/v1/lists/index.ts';
+import { tagsRoutes } from './api/v1/tags/index.ts';
+import { followedTagsRoutes } from './api/v1/followed_tags/index.ts';
+import { featuredTagsRoutes } from './api/v1/featured_tags/index.ts';
+import { conversationsRoutes } from './api/v1/conversations/index.ts';
+import { directoryRoutes } from './api/v1/directory/index.ts';
+import { announcementsRoutes } from './api/v1/announcements/index.ts';
+import { customEmojisRoutes } from './api/v1/custom_emojis/index.ts';
+import { instanceRoutes } from './api/v1/instance/index.ts';
+import { trendsRoutes } from './api/v1/trends/index.ts';
+import { instanceV2Routes } from './api/v2/instance/index.ts';
+import { nodeinfoRoutes } from './nodeinfo/index.ts';
+import { defaultImagesRoutes } from './static/default-images.ts';
+import { hostMetaRoutes } from './well-known/host-meta.ts';
+import { webfingerRoutes } from './well-known/webfinger.ts';
+import { searchV2Routes } from './api/v2/search/index.ts';
+import { accountsSearchRoute } from './api/v1/accounts/search.ts';
+import { streamingRoutes } from './api/v1/streaming/index.ts';
+import { accountsRoutesA } from './api/v1/accounts/index-a.ts';
+import { emailsRoutes } from './api/v1/emails/index.ts';
+import { oauthRoutes } from './oauth/index.ts';
+import { webRoutes } from './web/index.ts';
+import { statusesRoutes } from './api/v1/statuses/index.ts';
+import { pollsRoutes } from './api/v1/polls/index.ts';
+import { favouritesRoutes } from './api/v1/favourites/index.ts';
+import { scheduledStatusesRoutes } from './api/v1/scheduled_statuses/index.ts';
 
 export type RouteGroup = (app: FastifyInstance, ctx: AppContext) => void | Promise<void>;
 
-const groups: RouteGroup[] = [appsRoutes];
+const groups: RouteGroup[] = [appsRoutes, accountsRoutesC, blocksRoutes, mutesRoutes, followRequestsRoutes, endorsementsRoutes, timelinesRoutes,
+  legacyDismissRoute, notificationsRoutes, notificationsV2Routes, markersRoutes, listsRoutes, tagsRoutes, followedTagsRoutes, featuredTagsRoutes, conversationsRoutes, directoryRoutes,
+  // Helper D: instance, discovery, default images.
+  instanceRoutes, instanceV2Routes, customEmojisRoutes, trendsRoutes, announcementsRoutes, nodeinfoRoutes, webfingerRoutes, hostMetaRoutes, defaultImagesRoutes, searchV2Routes, accountsSearchRoute, streamingRoutes,
+  // Helper A: accounts, OAuth, web pages.
+  accountsRoutesA, emailsRoutes, oauthRoutes, webRoutes,
+  // Helper B: statuses, polls, favourites and bookmarks, scheduled statuses.
+  statusesRoutes, pollsRoutes, favouritesRoutes, scheduledStatusesRoutes];
 
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   for (const group of groups) await group(app, ctx);

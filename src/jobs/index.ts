@@ -1,9 +1,17 @@
 // Every job type and its handler. Handlers receive ids, load fresh state, and are idempotent.
 import type { AppContext } from '../context.ts';
+import { registerDistributeDeleteJob } from './distribute-delete.ts';
+import { registerDistributeStatusJob } from './distribute-status.ts';
+import { registerDistributeUpdateJob } from './distribute-update.ts';
+import { registerMergeHomeJob } from './merge-home.ts';
+import { registerNotifyJob } from './notify.ts';
+import { registerUnmergeHomeJob } from './unmerge-home.ts';
+import { registerSendEmail } from './send-email.ts';
+import { registerStatusJobs } from './statuses.ts';
 
 type Registration = (ctx: AppContext) => void;
 
-const registrations: Registration[] = [];
+const registrations: Registration[] = [registerNotifyJob, registerMergeHomeJob, registerUnmergeHomeJob, registerDistributeStatusJob, registerDistributeUpdateJob, registerDistributeDeleteJob, registerSendEmail, registerStatusJobs];
 
 export function registerJobHandlers(ctx: AppContext): void {
   for (const register of registrations) register(ctx);

@@ -22,10 +22,20 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     database: { kind: 'postgres', url: url.toString() },
     async drop() {
+      // pg's pool.end() resolves before every socket has closed; dropping "with (force)" at once
+      // would kill those backends and surface as unhandled 57P01 errors. Wait for them instead.
       const c = new pg.Client({ connectionString: PG_ADMIN_URL });
       await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      try {
+        for (let i = 0; i < 50; i++) {
+          const { rows } = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+          if (rows[0].n === 0) break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        await c.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await c.end();
+      }
     },
   };
 }

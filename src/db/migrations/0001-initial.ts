@@ -324,6 +324,16 @@ export function initial(dialect: Dialect) {
         .addColumn('created_at', time, (c) => c.notNull()),
     );
 
+    // Muted conversations (POST /statuses/:id/mute): no notifications from the thread.
+    await table(db, 'conversation_mutes', (t) =>
+      t
+        .addColumn('id', id, (c) => c.primaryKey())
+        .addColumn('account_id', id, (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+        .addColumn('conversation_id', id, (c) => c.notNull())
+        .addColumn('created_at', time, (c) => c.notNull())
+        .addUniqueConstraint('conversation_mutes_unique', ['account_id', 'conversation_id']),
+    );
+
     await table(db, 'idempotency_keys', (t) =>
       t
         .addColumn('account_id', id, (c) => c.notNull().references('accounts.id').onDelete('cascade'))
@@ -369,6 +379,16 @@ export function initial(dialect: Dialect) {
         .addColumn('expires_at', time, (c) => c.notNull())
         .addColumn('created_at', time, (c) => c.notNull()),
     );
+
+    await table(db, 'web_sessions', (t) =>
+      t
+        .addColumn('id', text, (c) => c.primaryKey())
+        .addColumn('account_id', id, (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+        .addColumn('csrf_secret', 'text', (c) => c.notNull())
+        .addColumn('created_at', time, (c) => c.notNull())
+        .addColumn('expires_at', time, (c) => c.notNull()),
+    );
+    await db.schema.createIndex('web_sessions_account').on('web_sessions').column('account_id').execute();
 
     if (dialect === 'sqlite') {
       await sql`create virtual table search_documents using fts5(status_id unindexed, account_id unindexed, body, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);

@@ -2,6 +2,7 @@
 import type { AppContext } from '../../context.ts';
 import { findLocalAccountByUsername, findUserByEmail, insertAccountWithUser } from '../../db/repos/accounts.ts';
 import type { AccountRow } from '../../db/schema.ts';
+import type { Executor } from '../../jobs/queue.ts';
 import { emailProblem, passwordProblem, usernameProblem, type Role } from '../../domain/accounts.ts';
 import { unprocessable } from '../../domain/errors.ts';
 import { newId } from '../../domain/ids.ts';
@@ -20,6 +21,8 @@ export interface CreateAccountInput {
   reason?: string | null;
   /** Admins may create accounts with reserved names from the CLI. */
   allowReserved?: boolean;
+  /** More writes in the same transaction (e.g. enqueueing the confirmation e-mail). */
+  inTransaction?: (trx: Executor, created: CreatedAccount) => Promise<void>;
 }
 
 export interface CreatedAccount {
@@ -76,7 +79,7 @@ export async function createAccount(ctx: AppContext, input: CreateAccountInput):
       password_hash: passwordHash,
       confirmed_at: confirmed ? now : null,
       confirmation_token_hash: confirmationToken ? sha256(confirmationToken) : null,
-      confirmation_sent_at: null,
+      confirmation_sent_at: confirmationToken ? now : null,
       approved: input.approved === false ? 0 : 1,
       sign_up_reason: input.reason ?? null,
       locale: input.locale ?? 'en',
@@ -86,6 +89,7 @@ export async function createAccount(ctx: AppContext, input: CreateAccountInput):
       created_at: now,
       last_sign_in_at: null,
     });
+    await input.inTransaction?.(trx, { account, confirmationToken });
   });
   return { account, confirmationToken };
 }

@@ -1,0 +1,137 @@
+// SQL behind the home and list feeds (feed_entries), plus the status reads fan-out needs.
+import { sql } from 'kysely';
+import type { Executor } from '../../jobs/queue.ts';
+import type { Db } from '../client.ts';
+import type { StatusRow } from '../schema.ts';
+import { pageBy, type IdPage } from './paging.ts';
+
+export interface FeedEntryRow {
+  feed: string;
+  status_id: string;
+  reblog_of_id: string | null;
+  account_id: string;
+}
+
+/** Inserts entries, ignoring ones already present. */
+export async function insertFeedEntries(exec: Executor, rows: FeedEntryRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await exec
+      .insertInto('feed_entries')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) => oc.columns(['feed', 'status_id']).doNothing())
+      .execute();
+  }
+}
+
+/** Feeds among `feeds` that already hold `originalId` itself or a reblog of it. */
+export async function feedsHoldingOriginal(db: Db, feeds: string[], originalId: string): Promise<Set<string>> {
+  if (feeds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('feed_entries')
+    .select('feed')
+    .where('feed', 'in', feeds)
+    .where((eb) => eb.or([eb('status_id', '=', originalId), eb('reblog_of_id', '=', originalId)]))
+    .execute();
+  return new Set(rows.map((r) => r.feed));
+}
+
+export async function feedPage(db: Db, feed: string, page: IdPage): Promise<string[]> {
+  const rows = await pageBy(db.selectFrom('feed_entries').select('status_id').where('feed', '=', feed), 'status_id', page);
+  return rows.map((r) => r.status_id);
+}
+
+export async function deleteFeedEntriesByAuthor(exec: Executor, feed: string, accountId: string): Promise<void> {
+  await exec.deleteFrom('feed_entries').where('feed', '=', feed).where('account_id', '=', accountId).execute();
+}
+
+export async function deleteFeedEntriesOfStatus(exec: Executor, statusId: string): Promise<void> {
+  await exec.deleteFrom('feed_entries').where('status_id', '=', statusId).execute();
+}
+
+export async function feedsContaining(db: Db, statusId: string): Promise<string[]> {
+  const rows = await db.selectFrom('feed_entries').select('feed').where('status_id', '=', statusId).execute();
+  return rows.map((r) => r.feed);
+}
+
+export async function findStatus(db: Db, id: string): Promise<StatusRow | undefined> {
+  return db.selectFrom('statuses').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findStatusesByIds(db: Db, ids: string[]): Promise<StatusRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('statuses').selectAll().where('id', 'in', ids).execute();
+}
+
+/** An account's newest statuses, for merging into a new follower's home feed. */
+export async function recentStatusesOf(db: Db, accountId: string, visibilities: string[], limit: number): Promise<StatusRow[]> {
+  return db.selectFrom('statuses').selectAll().where('account_id', '=', accountId).where('visibility', 'in', visibilities).orderBy('id', 'desc').limit(limit).execute();
+}
+
+export async function mentionedAccountIds(db: Db, statusId: string): Promise<{ account_id: string; silent: number }[]> {
+  return db.selectFrom('mentions').select(['account_id', 'silent']).where('status_id', '=', statusId).execute();
+}
+
+export async function tagsOfStatus(db: Db, statusId: string): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom('status_tags').innerJoin('tags', 'tags.id', 'status_tags.tag_id').select(['tags.id', 'tags.name']).where('status_tags.status_id', '=', statusId).execute();
+}
+
+export interface PublicTimelineQuery {
+  /** Accounts hidden from this viewer (blocks either way, mutes). */
+  excludeAccountIds: string[];
+  /** Tag filters, by lower-cased name. */
+  anyTags?: string[];
+  allTags?: string[];
+  noneTags?: string[];
+}
+
+/** Public statuses, newest first: no reblogs, no replies to others unless tag-filtered, authors available. */
+export async function publicTimelineIds(db: Db, q: PublicTimelineQuery, page: IdPage): Promise<string[]> {
+  const tagged = q.anyTags !== undefined;
+  let query = db
+    .selectFrom('statuses as s')
+    .innerJoin('accounts as a', 'a.id', 's.account_id')
+    .select('s.id')
+    .where('s.visibility', '=', 'public')
+    .where('s.reblog_of_id', 'is', null)
+    .where('a.suspended_at', 'is', null)
+    .where('a.deleted_at', 'is', null);
+  if (!tagged) query = query.where((eb) => eb.or([eb('s.in_reply_to_account_id', 'is', null), eb('s.in_reply_to_account_id', '=', eb.ref('s.account_id'))]));
+  if (q.excludeAccountIds.length > 0) query = query.where('s.account_id', 'not in', q.excludeAccountIds);
+  const withTag = (names: string[]) =>
+    sql<boolean>`exists (select 1 from status_tags st join tags t on t.id = st.tag_id where st.status_id = s.id and t.name in (${sql.join(names)}))`;
+  if (q.anyTags && q.anyTags.length > 0) query = query.where(withTag(q.anyTags));
+  for (const name of q.allTags ?? []) query = query.where(withTag([name]));
+  if (q.noneTags && q.noneTags.length > 0) query = query.where(sql<boolean>`not ${withTag(q.noneTags)}`);
+  return (await pageBy(query, 's.id', page)).map((r) => r.id);
+}
+
+export interface AccountTimelineQuery {
+  accountId: string;
+  visibilities: string[];
+  /** Private/direct statuses mentioning this viewer are visible too. */
+  mentionedViewerId: string | null;
+  excludeReplies: boolean;
+  excludeReblogs: boolean;
+  pinnedOnly: boolean;
+  tagged: string | null;
+}
+
+export async function accountTimelineIds(db: Db, q: AccountTimelineQuery, page: IdPage): Promise<string[]> {
+  let query = db.selectFrom('statuses as s').select('s.id').where('s.account_id', '=', q.accountId);
+  const viewerId = q.mentionedViewerId;
+  query = query.where((eb) => {
+    const allowed = eb('s.visibility', 'in', q.visibilities);
+    if (!viewerId) return allowed;
+    return eb.or([allowed, eb.exists(eb.selectFrom('mentions as m').select('m.status_id').whereRef('m.status_id', '=', 's.id').where('m.account_id', '=', viewerId))]);
+  });
+  if (q.excludeReplies) query = query.where((eb) => eb.or([eb('s.in_reply_to_id', 'is', null), eb('s.in_reply_to_account_id', '=', q.accountId)]));
+  if (q.excludeReblogs) query = query.where('s.reblog_of_id', 'is', null);
+  if (q.pinnedOnly) query = query.where((eb) => eb.exists(eb.selectFrom('status_pins as p').select('p.id').whereRef('p.status_id', '=', 's.id').where('p.account_id', '=', q.accountId)));
+  if (q.tagged) {
+    const name = q.tagged;
+    query = query.where((eb) =>
+      eb.exists(eb.selectFrom('status_tags as st').innerJoin('tags as t', 't.id', 'st.tag_id').select('st.tag_id').whereRef('st.status_id', '=', 's.id').where('t.name', '=', name)),
+    );
+  }
+  return (await pageBy(query, 's.id', page)).map((r) => r.id);
+}

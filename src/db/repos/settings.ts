@@ -1,0 +1,94 @@
+// Typed instance settings in the settings table: JSON values, with defaults from the
+// configuration. The admin changes them (CLI, later the admin UI); everyone reads them here.
+import type { Config } from '../../config.ts';
+import type { Executor } from '../../jobs/queue.ts';
+
+type Parse<T> = (value: unknown) => T | undefined;
+
+interface SettingDef<T> {
+  description: string;
+  parse: Parse<T>;
+  /** Turns what an admin typed on the command line into the value. */
+  fromText: (text: string) => T | undefined;
+  defaultValue: (config: Config) => T;
+}
+
+const str = (max: number): Parse<string> => (v) => (typeof v === 'string' && v.length <= max ? v : undefined);
+const bool: Parse<boolean> = (v) => (typeof v === 'boolean' ? v : undefined);
+const boolText = (t: string) => (['true', '1', 'yes', 'on'].includes(t.toLowerCase()) ? true : ['false', '0', 'no', 'off'].includes(t.toLowerCase()) ? false : undefined);
+const MODES = ['open', 'approval', 'closed'] as const;
+type Mode = (typeof MODES)[number];
+const mode: Parse<Mode> = (v) => (MODES as readonly unknown[]).includes(v) ? (v as Mode) : undefined;
+const strList: Parse<string[]> = (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string' && /^[a-z]{2,3}$/.test(x)) ? (v as string[]) : undefined);
+const nonNegInt: Parse<number | null> = (v) => (v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 150) ? v : undefined);
+
+function def<T>(d: SettingDef<T>): SettingDef<T> {
+  return d;
+}
+
+export const SETTINGS = {
+  password_grant: def({ description: 'Allow the OAuth password grant (true/false)', parse: bool, fromText: boolText, defaultValue: (c) => c.passwordGrant }),
+  registrations_mode: def({ description: 'Who may sign up: open, approval or closed', parse: mode, fromText: (t) => mode(t), defaultValue: (c) => c.registrations }),
+  registrations_message: def({ description: 'Message shown when registrations are closed', parse: str(2000), fromText: (t) => str(2000)(t), defaultValue: () => '' }),
+  site_title: def({ description: 'Name of this server', parse: str(200), fromText: (t) => str(200)(t.trim()) || undefined, defaultValue: () => 'Parley' }),
+  site_short_description: def({ description: 'One-paragraph description of this server', parse: str(2000), fromText: (t) => str(2000)(t), defaultValue: () => '' }),
+  site_extended_description: def({ description: 'About page text (HTML)', parse: str(100_000), fromText: (t) => str(100_000)(t), defaultValue: () => '' }),
+  site_contact_email: def({
+    description: 'Public contact e-mail address',
+    parse: str(254),
+    fromText: (t) => (t === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(t) ? t : undefined),
+    defaultValue: () => '',
+  }),
+  site_languages: def({
+    description: 'Languages of this server, comma-separated ISO 639 codes (e.g. en,de)',
+    parse: strList,
+    fromText: (t) => strList(t.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean)),
+    defaultValue: () => ['en'],
+  }),
+  privacy_policy: def({ description: 'Privacy policy (HTML)', parse: str(100_000), fromText: (t) => str(100_000)(t), defaultValue: () => '' }),
+  terms_of_service: def({ description: 'Terms of service (HTML)', parse: str(100_000), fromText: (t) => str(100_000)(t), defaultValue: () => '' }),
+  min_age: def({
+    description: 'Minimum age to sign up (a whole number, or "none")',
+    parse: nonNegInt,
+    fromText: (t) => (t === 'none' ? null : /^\d+$/.test(t) ? nonNegInt(Number(t)) : undefined),
+    defaultValue: () => null,
+  }),
+} as const;
+
+export type SettingKey = keyof typeof SETTINGS;
+export type SettingValue<K extends SettingKey> = ReturnType<(typeof SETTINGS)[K]['defaultValue']>;
+
+export function isSettingKey(key: string): key is SettingKey {
+  return Object.hasOwn(SETTINGS, key);
+}
+
+/** The stored value, or the default when unset or unreadable (a bad row never breaks the server). */
+export async function getSetting<K extends SettingKey>(db: Executor, config: Config, key: K): Promise<SettingValue<K>> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  const definition = SETTINGS[key] as unknown as SettingDef<SettingValue<K>>;
+  if (row) {
+    try {
+      const parsed = definition.parse(JSON.parse(row.value));
+      if (parsed !== undefined) return parsed;
+    } catch {
+      // fall through to the default
+    }
+  }
+  return definition.defaultValue(config);
+}
+
+export async function setSetting<K extends SettingKey>(db: Executor, key: K, value: SettingValue<K>, now: Date): Promise<void> {
+  const definition = SETTINGS[key] as unknown as SettingDef<SettingValue<K>>;
+  if (definition.parse(value) === undefined) throw new Error(`invalid value for ${key}`);
+  const row = { key, value: JSON.stringify(value), updated_at: now.toISOString() };
+  await db
+    .insertInto('settings')
+    .values(row)
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: row.value, updated_at: row.updated_at }))
+    .execute();
+}
+
+/** Parses a value typed by an admin; undefined when it does not fit the setting. */
+export function settingFromText<K extends SettingKey>(key: K, text: string): SettingValue<K> | undefined {
+  return (SETTINGS[key] as unknown as SettingDef<SettingValue<K>>).fromText(text);
+}

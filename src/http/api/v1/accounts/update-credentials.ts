@@ -1,0 +1,61 @@
+// PATCH /api/v1/accounts/update_credentials: profile, fields and posting defaults.
+import { z } from 'zod';
+import type { RouteGroup } from '../../../routes.ts';
+import { currentAccount } from '../../../plugins/auth.ts';
+import { paramsOf } from '../../../plugins/body.ts';
+import { parseInput, zArray, zBool } from '../../../validation.ts';
+import { countPendingFollowRequests, findLoginByAccountId } from '../../../../db/repos/users.ts';
+import { unauthorized, unprocessable } from '../../../../domain/errors.ts';
+import { serializeCredentialAccount } from '../../../../serializers/account.ts';
+import { updateCredentials } from '../../../../services/accounts/update-credentials.ts';
+
+const Field = z.object({
+  name: z.string().max(255, { message: 'is too long (maximum is 255 characters)' }).optional().default(''),
+  value: z.string().max(255, { message: 'is too long (maximum is 255 characters)' }).optional().default(''),
+});
+
+const Body = z.object({
+  display_name: z.string().max(30, { message: 'is too long (maximum is 30 characters)' }).optional(),
+  note: z.string().max(500, { message: 'is too long (maximum is 500 characters)' }).optional(),
+  fields_attributes: zArray(Field, 4).optional(),
+  locked: zBool.optional(),
+  bot: zBool.optional(),
+  discoverable: zBool.optional(),
+  indexable: zBool.optional(),
+  hide_collections: zBool.optional(),
+  source: z
+    .object({
+      privacy: z.enum(['public', 'unlisted', 'private'], { message: 'must be public, unlisted or private' }).optional(),
+      sensitive: zBool.optional(),
+      language: z.union([z.string().regex(/^([a-z]{2,3})?$/, { message: 'must be an ISO 639 language code' }), z.null()]).optional(),
+      quote_policy: z.enum(['public', 'followers', 'nobody'], { message: 'must be public, followers or nobody' }).optional(),
+    })
+    .optional(),
+});
+
+export const updateCredentialsRoute: RouteGroup = (app, ctx) => {
+  app.patch('/api/v1/accounts/update_credentials', { config: { auth: { mode: 'user', scope: 'write:accounts' } } }, async (request) => {
+    const me = currentAccount(request);
+    if (request.uploads?.some((u) => u.fieldname === 'avatar' || u.fieldname === 'header')) {
+      throw unprocessable('Avatar uploads are not supported yet');
+    }
+    const b = parseInput(Body, paramsOf(request));
+    const updated = await updateCredentials(ctx, me, {
+      displayName: b.display_name,
+      note: b.note,
+      fields: b.fields_attributes,
+      locked: b.locked,
+      bot: b.bot,
+      discoverable: b.discoverable,
+      indexable: b.indexable,
+      hideCollections: b.hide_collections,
+      privacy: b.source?.privacy,
+      sensitive: b.source?.sensitive,
+      language: b.source?.language === '' ? null : b.source?.language,
+      quotePolicy: b.source?.quote_policy,
+    });
+    const login = await findLoginByAccountId(ctx.db, updated.id);
+    if (!login) throw unauthorized();
+    return serializeCredentialAccount(ctx.config, login.account, login.user, await countPendingFollowRequests(ctx.db, updated.id));
+  });
+};

@@ -1,0 +1,57 @@
+// The server-rendered pages' frame: every interpolated value goes through `h` (escaping), the
+// pages cannot be framed (clickjacking of the consent page), and nothing is cached.
+import type { FastifyReply } from 'fastify';
+import { escapeHtml } from '../../text/html.ts';
+
+/** Marks a string as already-safe HTML. */
+export interface Html {
+  readonly __html: string;
+}
+
+export const raw = (s: string): Html => ({ __html: s });
+
+type Value = string | number | Html | null | undefined | false | readonly Value[];
+
+function render(v: Value): string {
+  if (v === null || v === undefined || v === false) return '';
+  if (Array.isArray(v)) return v.map(render).join('');
+  if (typeof v === 'object') return (v as Html).__html;
+  return escapeHtml(String(v));
+}
+
+/** Tagged template that escapes every interpolation unless it is Html. */
+export function h(strings: TemplateStringsArray, ...values: Value[]): Html {
+  let out = strings[0]!;
+  values.forEach((v, i) => {
+    out += render(v) + strings[i + 1]!;
+  });
+  return raw(out);
+}
+
+const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;color:#222}
+label{display:block;margin:.75rem 0 .25rem}input[type=text],input[type=email],input[type=password],input[type=url],textarea{width:100%;padding:.4rem;box-sizing:border-box}
+button{padding:.5rem 1rem;margin:.5rem .5rem .5rem 0}.error{color:#a00;background:#fee;padding:.5rem}.notice{background:#efe;padding:.5rem}
+code{word-break:break-all;background:#f4f4f4;padding:.1rem .3rem}table{border-collapse:collapse}td{padding:.2rem .5rem;vertical-align:top}`;
+
+export function sendPage(reply: FastifyReply, status: number, title: string, body: Html): FastifyReply {
+  const doc = h`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer"><title>${title} - Parley</title><style>${raw(STYLE)}</style></head><body><h1>${title}</h1>${body}</body></html>`;
+  return reply
+    .status(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .header('x-frame-options', 'DENY')
+    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'")
+    .send(doc.__html);
+}
+
+export function messagePage(reply: FastifyReply, status: number, title: string, message: string): FastifyReply {
+  return sendPage(reply, status, title, h`<p>${message}</p>`);
+}
+
+export function errorBox(message: string | null): Html {
+  return message ? h`<p class="error" role="alert">${message}</p>` : raw('');
+}
+
+export function hidden(name: string, value: string | null | undefined): Html {
+  return value === null || value === undefined ? raw('') : h`<input type="hidden" name="${name}" value="${value}">`;
+}

@@ -1,0 +1,28 @@
+// Mastodon's StatusEdit entity (GET /api/v1/statuses/:id/history).
+import type { StatusEditRow } from '../db/repos/status-edits.ts';
+import type { AccountJson } from './account.ts';
+
+export interface StatusEditJson {
+  content: string;
+  spoiler_text: string;
+  sensitive: boolean;
+  created_at: string;
+  account: AccountJson;
+  poll: { options: { title: string }[] } | null;
+  media_attachments: never[];
+  emojis: never[];
+}
+
+export function serializeStatusEdit(e: StatusEditRow, account: AccountJson): StatusEditJson {
+  const options = e.poll_options ? (JSON.parse(e.poll_options) as string[]) : null;
+  return {
+    content: e.content_html,
+    spoiler_text: e.spoiler_text,
+    sensitive: e.sensitive === 1,
+    created_at: e.created_at,
+    account,
+    poll: options ? { options: options.map((title) => ({ title })) } : null,
+    media_attachments: [],
+    emojis: [],
+  };
+}

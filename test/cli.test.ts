@@ -1,0 +1,108 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/db/client.ts';
+import { verifyPassword } from '../src/domain/passwords.ts';
+
+const run = promisify(execFile);
+let dir: string;
+let dbFile: string;
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const r = await run(process.execPath, ['src/cli/main.ts', ...args], {
+      cwd: path.resolve(import.meta.dirname, '..'),
+      env: { PATH: process.env.PATH, DATABASE_URL: `sqlite:${dbFile}`, PARLEY_DOMAIN: 'cli.test', PARLEY_DATA_DIR: dir, LOG_LEVEL: 'error' },
+    });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+async function withDb<T>(fn: (db: ReturnType<typeof openDatabase>['db']) => Promise<T>): Promise<T> {
+  const handle = openDatabase({ kind: 'sqlite', file: dbFile });
+  try {
+    return await fn(handle.db);
+  } finally {
+    await handle.close();
+  }
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'parley-cli-'));
+  dbFile = path.join(dir, 'test.sqlite');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('parley CLI', () => {
+  it('migrates, prints help, and fails clearly on unknown commands', async () => {
+    const m = await cli('db', 'migrate');
+    expect(m.code).toBe(0);
+    expect(m.stdout).toMatch(/Applied: 0001-initial|up to date/);
+    expect((await cli('db', 'migrate')).stdout).toMatch(/up to date/);
+    const help = await cli('help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('accounts create');
+    const bad = await cli('frobnicate', 'now');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/Unknown command/);
+  });
+
+  it('creates an admin with a generated password, changes roles and resets the password', async () => {
+    const r = await cli('accounts', 'create', 'boss', '--email', 'boss@example.com', '--role', 'admin');
+    expect(r.code).toBe(0);
+    const password = /Password: (\S+)/.exec(r.stdout)![1]!;
+    const login = await withDb((db) => db.selectFrom('users').innerJoin('accounts', 'accounts.id', 'users.account_id').selectAll().where('username', '=', 'boss').executeTakeFirstOrThrow());
+    expect(login.role).toBe('admin');
+    expect(login.confirmed_at).not.toBeNull();
+    expect(login.approved).toBe(1);
+    expect(await verifyPassword(password, login.password_hash)).toBe(true);
+
+    const dup = await cli('accounts', 'create', 'boss', '--email', 'other@example.com');
+    expect(dup.code).toBe(1);
+    expect(dup.stderr).toMatch(/Username has already been taken/);
+    expect((await cli('accounts', 'create', 'x', '--email', 'x@example.com', '--role', 'king')).stderr).toMatch(/Unknown role/);
+    expect((await cli('accounts', 'create', 'y')).stderr).toMatch(/--email/);
+
+    expect((await cli('accounts', 'role', 'boss', 'moderator')).stdout).toMatch(/now moderator/);
+    expect((await cli('accounts', 'role', 'nobody', 'admin')).code).toBe(1);
+
+    const tok = await cli('tokens', 'create', 'boss', '--scopes', 'read');
+    expect(tok.code).toBe(0);
+    const reset = await cli('accounts', 'reset-password', 'boss', '--password', 'a brand new password');
+    expect(reset.code).toBe(0);
+    const after = await withDb(async (db) => ({
+      user: await db.selectFrom('users').selectAll().where('email_lower', '=', 'boss@example.com').executeTakeFirstOrThrow(),
+      live: await db.selectFrom('oauth_tokens').selectAll().where('revoked_at', 'is', null).where('account_id', 'is not', null).execute(),
+    }));
+    expect(await verifyPassword('a brand new password', after.user.password_hash)).toBe(true);
+    expect(after.live).toHaveLength(0);
+    expect((await cli('accounts', 'reset-password', 'boss', '--password', 'short')).code).toBe(1);
+  });
+
+  it('creates apps with credentials and, for an account, an access token', async () => {
+    const r = await cli('apps', 'create', '--name', 'My bot', '--scopes', 'read write', '--account', 'boss');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Client key: \S+/);
+    expect(r.stdout).toMatch(/Client secret: \S+/);
+    expect(r.stdout).toMatch(/Access token \(for @boss\): \S+/);
+    expect((await cli('apps', 'create', '--name', 'x', '--scopes', 'bogus')).code).toBe(1);
+  });
+
+  it('gets and sets typed settings', async () => {
+    expect((await cli('settings', 'get', 'password_grant')).stdout.trim()).toBe('true');
+    expect((await cli('settings', 'set', 'password_grant', 'false')).code).toBe(0);
+    expect((await cli('settings', 'get', 'password_grant')).stdout.trim()).toBe('false');
+    expect((await cli('settings', 'set', 'site_title', 'My', 'Place')).code).toBe(0);
+    expect((await cli('settings', 'get', 'site_title')).stdout.trim()).toBe('"My Place"');
+    const bad = await cli('settings', 'set', 'registrations_mode', 'sometimes');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/open, approval or closed/);
+    expect((await cli('settings', 'get', 'nope')).code).toBe(1);
+  });
+});
