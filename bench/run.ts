@@ -11,7 +11,6 @@ import { loadConfig } from '../src/config.ts';
 import { createContext } from '../src/context.ts';
 import { buildApp } from '../src/http/app.ts';
 import { ensureDataset, type DatasetSpec } from './dataset.ts';
-import { QueryCounter } from './query-counter.ts';
 
 const small = process.env.BENCH_SMALL === '1';
 const spec: DatasetSpec = small
@@ -78,7 +77,8 @@ async function main(): Promise<void> {
   const ds = await ensureDataset(outDir, spec, log);
   const port = await freePort();
   const env = { ...process.env, DATABASE_URL: `sqlite:${ds.file}`, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', PARLEY_ROLE: 'web', PARLEY_DOMAIN: `127.0.0.1:${port}` };
-  const server = fork('src/main.ts', [], { env, stdio: 'inherit' });
+  // Started exactly as `npm start` starts it (compiled, same V8 flag); `npm run bench` builds first.
+  const server = fork('dist/main.js', [], { env, stdio: 'inherit', execArgv: ['--max-semi-space-size=2'] });
   const base = `http://127.0.0.1:${port}`;
   await waitFor(`${base}/api/v1/instance`, server);
   await new Promise((r) => setTimeout(r, 2000));
@@ -112,11 +112,12 @@ async function main(): Promise<void> {
   }
   const afterRss = rssMb(server.pid!);
   server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
 
   // Statements per request, counted in-process on the same data.
-  const counter = new QueryCounter();
+  const counter = { count: 0 };
   const config = { ...loadConfig({ LOG_LEVEL: 'silent', PARLEY_DOMAIN: '127.0.0.1' }), database: { kind: 'sqlite' as const, file: ds.file } };
-  const ctx = await createContext(config, { dbPlugins: [counter], migrate: false });
+  const ctx = await createContext(config, { onQuery: () => counter.count++, migrate: false });
   const app = await buildApp(ctx);
   const perRequest: Record<string, number> = {};
   for (const sc of scenarios) {

@@ -1,6 +1,5 @@
 // AppContext: everything a service, job or handler needs, built once from the Config.
 // Tests build it with overrides (in-memory database, memory mailer, fixed clock).
-import type { KyselyPlugin } from 'kysely';
 import type { Config } from './config.ts';
 import { openDatabase, type Db, type DbHandle } from './db/client.ts';
 import type { Dialect } from './db/dialect.ts';
@@ -30,14 +29,14 @@ export interface ContextOverrides {
   events?: EventBus;
   log?: Logger;
   migrate?: boolean;
-  /** Kysely plugins, e.g. the benchmark's query counter. */
-  dbPlugins?: KyselyPlugin[];
+  /** Called for every executed SQL statement (the benchmark counts them). */
+  onQuery?: () => void;
 }
 
 export async function createContext(config: Config, overrides: ContextOverrides = {}): Promise<AppContext> {
   const log = overrides.log ?? createLogger(config.logLevel);
   const handle: DbHandle = openDatabase(config.database, {
-    plugins: overrides.dbPlugins ?? [],
+    ...(overrides.onQuery ? { onQuery: overrides.onQuery } : {}),
     onPoolError: (err) => log.warn({ err: err.message }, 'idle database connection closed by the server'),
   });
   if (overrides.migrate !== false) await migrateToLatest(handle);

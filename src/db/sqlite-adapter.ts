@@ -34,10 +34,11 @@ class Statement implements SqliteStatement {
 
 export function openSqlite(file: string): { kysely: SqliteDatabase; raw: DatabaseSync } {
   const raw = new DatabaseSync(file);
+  // busy_timeout first: switching to WAL needs a lock another process may briefly hold.
+  raw.exec('PRAGMA busy_timeout = 5000');
   raw.exec('PRAGMA journal_mode = WAL');
   raw.exec('PRAGMA synchronous = NORMAL');
   raw.exec('PRAGMA foreign_keys = ON');
-  raw.exec('PRAGMA busy_timeout = 5000');
   // Statements are prepared per query by Kysely; a small cache avoids re-parsing hot SQL.
   const cache = new Map<string, Statement>();
   return {

@@ -1,94 +1,126 @@
-// Renders statuses for one viewer in four steps: load rows (with reblogged and quoted statuses),
-// decide visibility, load the viewer-independent bases and the viewer's state, assemble.
-// The number of queries does not depend on how many statuses are rendered.
+// Renders statuses for one viewer: one statement loads the statuses, what they reblog and quote,
+// their authors and the viewer's state (src/db/repos/status-graph.ts); mentions and tags come
+// from a per-status cache keyed by edit time; polls are loaded only when present. Visibility is
+// decided by the one rule in src/domain/visibility.ts, from facts the same statement loads.
 import type { AppContext } from '../context.ts';
-import { findStatusesByIds } from '../db/repos/statuses.ts';
-import type { AccountRow, StatusRow } from '../db/schema.ts';
+import { loadStatusGraph, type GraphRow } from '../db/repos/status-graph.ts';
+import type { AccountRow } from '../db/schema.ts';
 import { notFound } from '../domain/errors.ts';
-import { canQuote, isDistributable } from '../domain/visibility.ts';
-import { visibleStatusIds } from '../services/authorization/status-visibility.ts';
+import { canQuote, canSee, isDistributable, quoteApprovalAutomatic } from '../domain/visibility.ts';
+import { serializeAccount } from '../serializers/account.ts';
+import type { ApplicationJson } from '../serializers/application.ts';
 import { withPollViewer } from '../serializers/poll.ts';
-import { assembleStatus, type QuoteApprovalJson, type QuoteJson, type ShallowQuoteJson, type StatusJson } from '../serializers/status.ts';
-import { loadStatusBases, type StatusBase } from './status-bases.ts';
-import { loadViewerState, type ViewerState } from './viewer-state.ts';
-
-/** Rows of the given ids plus the statuses they reblog and quote (two levels, like Mastodon). */
-async function loadGraph(ctx: AppContext, ids: readonly string[]): Promise<Map<string, StatusRow>> {
-  const rows = new Map<string, StatusRow>();
-  const add = (list: StatusRow[]) => list.forEach((r) => rows.set(r.id, r));
-  add(await findStatusesByIds(ctx.db, ids));
-  const more = (pick: (r: StatusRow) => string | null) => [...rows.values()].map(pick).filter((x): x is string => x !== null && !rows.has(x));
-  add(await findStatusesByIds(ctx.db, more((r) => r.reblog_of_id)));
-  add(await findStatusesByIds(ctx.db, more((r) => r.quote_of_id)));
-  return rows;
-}
+import { assembleStatus, serializeStatusBase, type QuoteApprovalJson, type QuoteJson, type ShallowQuoteJson, type StatusJson } from '../serializers/status.ts';
+import { applicationNames } from './application-names.ts';
+import { loadStatusExtras, type StatusExtras } from './status-extras.ts';
+import { loadPolls, type LoadedPoll } from './status-polls.ts';
 
 interface Assembly {
-  bases: Map<string, StatusBase>;
+  ctx: AppContext;
+  nodes: Map<string, GraphRow>;
   visible: Set<string>;
+  extras: Map<string, StatusExtras>;
+  polls: Map<string, LoadedPoll>;
+  apps: Map<string, ApplicationJson>;
   viewer: AccountRow | null;
-  state: ViewerState | null;
 }
 
-function quoteState(a: Assembly, row: StatusRow): { state: string; target: StatusBase | null } {
+function sees(node: GraphRow, viewer: AccountRow | null): boolean {
+  const s = node.status;
+  return canSee({
+    visibility: s.visibility,
+    isAuthor: viewer?.id === s.account_id,
+    anonymous: !viewer,
+    authorUnavailable: node.author.suspended_at !== null || node.author.deleted_at !== null,
+    blockedEitherWay: node.viewer?.blockedEitherWay ?? false,
+    viewerFollowsAuthor: node.viewer?.followsAuthor ?? false,
+    viewerMentioned: node.viewer?.mentioned ?? false,
+  });
+}
+
+/** A reblog is visible iff both it and its original are. */
+function visibleIds(nodes: Map<string, GraphRow>, viewer: AccountRow | null): Set<string> {
+  const out = new Set<string>();
+  for (const node of nodes.values()) {
+    if (!sees(node, viewer)) continue;
+    const originalId = node.status.reblog_of_id;
+    if (originalId) {
+      const original = nodes.get(originalId);
+      if (!original || !sees(original, viewer)) continue;
+    }
+    out.add(node.status.id);
+  }
+  return out;
+}
+
+function quoteTarget(a: Assembly, node: GraphRow): { state: string; target: GraphRow | null } {
+  const row = node.status;
   const state = row.quote_state ?? 'pending';
   if (state !== 'accepted') return { state, target: null };
-  const target = a.bases.get(row.quote_of_id!);
+  const target = a.nodes.get(row.quote_of_id!);
   if (!target) return { state: 'deleted', target: null };
-  if (!a.visible.has(target.row.id)) return { state: 'unauthorized', target: null };
+  if (!a.visible.has(target.status.id)) return { state: 'unauthorized', target: null };
   return { state, target };
 }
 
-function currentUserQuote(a: Assembly, base: StatusBase): QuoteApprovalJson['current_user'] {
-  if (!a.viewer) return 'denied';
-  const row = base.row;
-  if (row.reblog_of_id) return 'denied';
-  const isAuthor = row.account_id === a.viewer.id;
-  const ok = canQuote({ visibility: row.visibility, policy: row.quote_policy, isAuthor, viewerFollowsAuthor: a.state?.follows.has(row.account_id) ?? false });
+function currentUserQuote(a: Assembly, node: GraphRow): QuoteApprovalJson['current_user'] {
+  const row = node.status;
+  if (!a.viewer || row.reblog_of_id) return 'denied';
+  const ok = canQuote({ visibility: row.visibility, policy: row.quote_policy, isAuthor: row.account_id === a.viewer.id, viewerFollowsAuthor: node.viewer?.followsAuthor ?? false });
   return ok ? 'automatic' : 'denied';
 }
 
 /** depth 0: top level or the original of a reblog; depth 1: a quoted status (its own quote is shallow). */
-function assemble(a: Assembly, base: StatusBase, depth: number): StatusJson {
-  const row = base.row;
+function assemble(a: Assembly, node: GraphRow, depth: number): StatusJson {
+  const row = node.status;
+  const extras = a.extras.get(row.id);
+  const base = serializeStatusBase(a.ctx.config, row, {
+    account: serializeAccount(a.ctx.config, node.author),
+    mentions: extras?.mentions ?? [],
+    tags: extras?.tags ?? [],
+    quoteAutomatic: !row.reblog_of_id && isDistributable(row.visibility) ? quoteApprovalAutomatic(row.quote_policy) : [],
+  });
   let quote: QuoteJson | ShallowQuoteJson | null = null;
   if (row.quote_of_id) {
-    const { state, target } = quoteState(a, row);
-    quote = depth === 0 ? { state, quoted_status: target ? assemble(a, target, 1) : null } : { state, quoted_status_id: target ? target.row.id : null };
+    const { state, target } = quoteTarget(a, node);
+    quote = depth === 0 ? { state, quoted_status: target ? assemble(a, target, 1) : null } : { state, quoted_status_id: target ? target.status.id : null };
   }
-  const reblogBase = row.reblog_of_id ? a.bases.get(row.reblog_of_id) : undefined;
+  const original = row.reblog_of_id ? a.nodes.get(row.reblog_of_id) : undefined;
   const isAuthor = a.viewer?.id === row.account_id;
-  const st = a.state;
-  const poll = base.poll ? withPollViewer(base.poll.json, a.viewer ? { isAuthor, choices: st?.votes.get(base.poll.row.id) ?? [] } : null) : null;
+  const loadedPoll = row.poll_id ? a.polls.get(row.poll_id) : undefined;
+  const poll = loadedPoll ? withPollViewer(loadedPoll.json, a.viewer ? { isAuthor, choices: loadedPoll.viewerChoices } : null) : null;
+  const v = node.viewer;
   const overlay =
-    a.viewer && st
+    a.viewer && v
       ? {
-          favourited: st.favourited.has(row.id),
-          reblogged: st.reblogged.has(row.id),
-          muted: st.mutedConversations.has(row.conversation_id),
-          bookmarked: st.bookmarked.has(row.id),
-          pinned: isAuthor && !row.reblog_of_id && (isDistributable(row.visibility) || row.visibility === 'private') ? st.pinned.has(row.id) : undefined,
-          application: isAuthor && !row.reblog_of_id ? (row.application_id ? (st.apps.get(row.application_id) ?? null) : null) : undefined,
+          favourited: v.favourited,
+          reblogged: v.reblogged,
+          muted: v.conversationMuted,
+          bookmarked: v.bookmarked,
+          pinned: isAuthor && !row.reblog_of_id && (isDistributable(row.visibility) || row.visibility === 'private') ? v.pinned : undefined,
+          application: isAuthor && !row.reblog_of_id ? (row.application_id ? (a.apps.get(row.application_id) ?? null) : null) : undefined,
         }
       : null;
-  return assembleStatus(base.json, { reblog: reblogBase ? assemble(a, reblogBase, 0) : null, quote, currentUser: currentUserQuote(a, base), poll }, overlay);
+  return assembleStatus(base, { reblog: original ? assemble(a, original, 0) : null, quote, currentUser: currentUserQuote(a, node), poll }, overlay);
 }
 
 export async function renderStatuses(ctx: AppContext, statusIds: string[], viewer: AccountRow | null): Promise<StatusJson[]> {
   if (statusIds.length === 0) return [];
-  const rows = await loadGraph(ctx, statusIds);
-  const all = [...rows.values()];
-  const [visible, bases, state] = await Promise.all([
-    visibleStatusIds(ctx, all, viewer),
-    loadStatusBases(ctx, all),
-    viewer ? loadViewerState(ctx, viewer.id, all) : Promise.resolve(null),
+  const graph = await loadStatusGraph(ctx.db, statusIds, viewer?.id ?? null);
+  const nodes = new Map(graph.map((g) => [g.status.id, g]));
+  const visible = visibleIds(nodes, viewer);
+  const shown = graph.filter((g) => visible.has(g.status.id)).map((g) => g.status);
+  const ownAppIds = viewer ? shown.filter((s) => s.account_id === viewer.id && s.application_id).map((s) => s.application_id!) : [];
+  const [extras, polls, apps] = await Promise.all([
+    loadStatusExtras(ctx, shown),
+    loadPolls(ctx, shown.map((s) => s.poll_id).filter((p): p is string => p !== null), viewer?.id ?? null),
+    applicationNames(ctx, ownAppIds),
   ]);
-  const a: Assembly = { bases, visible, viewer, state };
+  const a: Assembly = { ctx, nodes, visible, extras, polls, apps, viewer };
   const out: StatusJson[] = [];
   for (const id of statusIds) {
-    const base = bases.get(id);
-    if (!base || !visible.has(id)) continue;
-    out.push(assemble(a, base, 0));
+    const node = nodes.get(id);
+    if (node && visible.has(id)) out.push(assemble(a, node, 0));
   }
   return out;
 }

@@ -1,4 +1,8 @@
+// Token lookup for every authenticated request: token, account and login in one statement.
+import { sql } from 'kysely';
 import type { Db } from '../client.ts';
+import { fromShape, slot } from '../compiled-shapes.ts';
+import { ACCOUNT_COLUMNS, TOKEN_COLUMNS, USER_COLUMNS, prefixedColumns, unprefixed } from '../columns.ts';
 import type { AccountRow, TokenRow, UserRow } from '../schema.ts';
 
 export interface TokenWithOwner {
@@ -8,10 +12,18 @@ export interface TokenWithOwner {
 }
 
 export async function findTokenByHash(db: Db, tokenHash: string): Promise<TokenWithOwner | null> {
-  const token = await db.selectFrom('oauth_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
-  if (!token) return null;
-  if (!token.account_id) return { token, account: null, user: null };
-  const account = await db.selectFrom('accounts').selectAll().where('id', '=', token.account_id).executeTakeFirst();
-  const user = await db.selectFrom('users').selectAll().where('account_id', '=', token.account_id).executeTakeFirst();
-  return { token, account: account ?? null, user: user ?? null };
+  const build = () => sql<Record<string, unknown>>`
+    select ${prefixedColumns('t', 't', TOKEN_COLUMNS)}, ${prefixedColumns('a', 'a', ACCOUNT_COLUMNS)}, ${prefixedColumns('u', 'u', USER_COLUMNS)}
+    from oauth_tokens t
+    left join accounts a on a.id = t.account_id
+    left join users u on u.account_id = t.account_id
+    where t.token_hash = ${slot('hash')}`;
+  const { rows } = await db.executeQuery(fromShape(db, 'token-with-owner', build, { hash: tokenHash }));
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    token: unprefixed<TokenRow>(row, 't', TOKEN_COLUMNS),
+    account: row.a_id == null ? null : unprefixed<AccountRow>(row, 'a', ACCOUNT_COLUMNS),
+    user: row.u_account_id == null ? null : unprefixed<UserRow>(row, 'u', USER_COLUMNS),
+  };
 }
