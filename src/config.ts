@@ -39,6 +39,7 @@ const EnvSchema = z.object({
   PARLEY_PASSWORD_GRANT: bool.default(true),
   PARLEY_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
 });
 
 export type Config = Readonly<{
@@ -57,6 +58,8 @@ export type Config = Readonly<{
   passwordGrant: boolean;
   role: 'all' | 'web' | 'worker';
   logLevel: string;
+  /** JSON lines for log collectors; short readable lines on a terminal. */
+  logFormat: 'json' | 'pretty';
 }>;
 
 export class ConfigError extends Error {}
@@ -108,5 +111,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     passwordGrant: e.PARLEY_PASSWORD_GRANT,
     role: e.PARLEY_ROLE,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
   });
 }

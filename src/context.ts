@@ -34,7 +34,7 @@ export interface ContextOverrides {
 }
 
 export async function createContext(config: Config, overrides: ContextOverrides = {}): Promise<AppContext> {
-  const log = overrides.log ?? createLogger(config.logLevel);
+  const log = overrides.log ?? createLogger(config.logLevel, config.logFormat);
   const handle: DbHandle = openDatabase(config.database, {
     ...(overrides.onQuery ? { onQuery: overrides.onQuery } : {}),
     onPoolError: (err) => log.warn({ err: err.message }, 'idle database connection closed by the server'),

@@ -2,7 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import { badRequest } from '../domain/errors.ts';
-import { isId } from '../domain/ids.ts';
+import { idFloorForSnowflake, isId } from '../domain/ids.ts';
 
 export interface Page {
   /** Return items with id < maxId. */
@@ -20,10 +20,11 @@ export function parsePage(query: unknown, defaults = { limit: 20, max: 40 }): Pa
   for (const key of ['max_id', 'since_id', 'min_id'] as const) {
     const v = q[key];
     if (v === undefined || v === '') continue;
-    if (!isId(v)) throw badRequest(`Invalid ${key}`);
-    if (key === 'max_id') page.maxId = v;
-    else if (key === 'since_id') page.sinceId = v;
-    else page.minId = v;
+    const id = isId(v) ? v : typeof v === 'string' ? idFloorForSnowflake(v) : null;
+    if (!id) throw badRequest(`Invalid ${key}`);
+    if (key === 'max_id') page.maxId = id;
+    else if (key === 'since_id') page.sinceId = id;
+    else page.minId = id;
   }
   const limit = q.limit;
   if (limit !== undefined && limit !== '') {

@@ -96,11 +96,42 @@ export function parseFields(json: string): StoredField[] {
   }
 }
 
+/** Suspended accounts keep their name but show a blank profile to everyone, as in Mastodon. */
 export function serializeAccount(config: Config, a: AccountRow): AccountJson {
+  return a.suspended_at ? serializeSuspendedAccount(config, a) : serializeActiveAccount(config, a);
+}
+
+const missingImages = (config: Config) => ({ avatar: `${config.baseUrl}/avatars/original/missing.png`, header: `${config.baseUrl}/headers/original/missing.png` });
+
+function serializeSuspendedAccount(config: Config, a: AccountRow): AccountJson {
+  const missing = missingImages(config);
+  return {
+    ...serializeActiveAccount(config, a),
+    display_name: '',
+    locked: false,
+    bot: false,
+    discoverable: false,
+    indexable: false,
+    note: '',
+    avatar: missing.avatar,
+    avatar_static: missing.avatar,
+    header: missing.header,
+    header_static: missing.header,
+    followers_count: 0,
+    following_count: 0,
+    statuses_count: 0,
+    last_status_at: null,
+    noindex: true,
+    roles: [],
+    fields: [],
+    suspended: true,
+  };
+}
+
+function serializeActiveAccount(config: Config, a: AccountRow): AccountJson {
   const role = ROLE_INFO[a.role];
-  const missingAvatar = `${config.baseUrl}/avatars/original/missing.png`;
-  const missingHeader = `${config.baseUrl}/headers/original/missing.png`;
-  const json: AccountJson = {
+  const { avatar: missingAvatar, header: missingHeader } = missingImages(config);
+  return {
     id: a.id,
     username: a.username,
     acct: a.domain ? `${a.username}@${a.domain}` : a.username,
@@ -129,8 +160,6 @@ export function serializeAccount(config: Config, a: AccountRow): AccountJson {
     roles: role?.highlighted ? [{ id: a.role, name: role.name, color: role.color }] : [],
     fields: parseFields(a.fields).map((f) => ({ name: f.name, value: f.value_html ?? f.value, verified_at: f.verified_at ?? null })),
   };
-  if (a.suspended_at) json.suspended = true;
-  return json;
 }
 
 export function serializeCredentialAccount(config: Config, a: AccountRow, user: UserRow, followRequestsCount: number): CredentialAccountJson {

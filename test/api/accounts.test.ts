@@ -214,6 +214,17 @@ describe('GET /api/v1/accounts/:id and lookup', () => {
     }
   });
 
+  it('finds several accounts at once with id[] (GET /api/v1/accounts, as masto.js accounts.fetch calls it)', async () => {
+    const one = await s.createUser('many1');
+    const two = await s.createUser('many2');
+    const gone = await s.createUser('many3');
+    await s.ctx.db.updateTable('accounts').set({ deleted_at: new Date().toISOString() }).where('id', '=', gone.id).execute();
+    const res = await s.inject({ method: 'GET', url: `/api/v1/accounts?id[]=${two.id}&id[]=${gone.id}&id[]=nonsense&id[]=${one.id}&id[]=${two.id}` });
+    expect(res.statusCode).toBe(200);
+    expect((res.json() as { username: string }[]).map((a) => a.username)).toEqual(['many2', 'many1']);
+    expect((await s.inject({ method: 'GET', url: '/api/v1/accounts' })).json()).toEqual([]);
+  });
+
   it('shows a suspended account with suspended: true and a blank profile', async () => {
     const sus = await s.createUser('sus');
     await sus.patch('/api/v1/accounts/update_credentials', { display_name: 'Sus', note: 'bio' });

@@ -66,6 +66,18 @@ describe('notifications from activity', () => {
     expect((await alice.get('/api/v1/notifications?account_id=zzz')).statusCode).toBe(422);
   });
 
+  it('takes Mastodon snowflake ids as time bounds (Mastodon.py sends them for datetimes)', async () => {
+    const all = await list(alice);
+    const snowflake = (ms: number) => (BigInt(ms) << 16n).toString();
+    const hourAgo = snowflake(Date.now() - 3600_000);
+    const inAnHour = snowflake(Date.now() + 3600_000);
+    expect((await list(alice, `?min_id=${hourAgo}`)).map((n) => n.id)).toEqual(all.map((n) => n.id));
+    expect((await list(alice, '?since_id=0')).map((n) => n.id)).toEqual(all.map((n) => n.id));
+    expect(await list(alice, `?since_id=${inAnHour}`)).toEqual([]);
+    expect(await list(alice, `?max_id=${hourAgo}`)).toEqual([]);
+    expect((await alice.get('/api/v1/notifications?max_id=12ab')).statusCode).toBe(400);
+  });
+
   it('gets one, dismisses one, 404s for others', async () => {
     const [n] = await list(alice, '?types[]=follow');
     expect((await alice.get(`/api/v1/notifications/${n!.id}`)).json().type).toBe('follow');

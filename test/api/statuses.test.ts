@@ -130,6 +130,11 @@ describe('GET /api/v1/statuses', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().map((x: { id: string }) => x.id)).toEqual([b.id, a.id]);
   });
+  it('answers an empty list when no ids are given, and 422 for too many', async () => {
+    expect((await bob.get('/api/v1/statuses')).json()).toEqual([]);
+    const many = Array.from({ length: 41 }, () => 'id[]=01ARZ3NDEKTSV4RRFFQ69G5FAV').join('&');
+    expect((await bob.get(`/api/v1/statuses?${many}`)).statusCode).toBe(422);
+  });
   it('answers 404 for malformed and unknown ids', async () => {
     expect((await alice.get('/api/v1/statuses/123')).statusCode).toBe(404);
     expect((await alice.get('/api/v1/statuses/01ARZ3NDEKTSV4RRFFQ69G5FAV')).json()).toEqual({ error: 'Record not found' });

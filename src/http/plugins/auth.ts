@@ -12,6 +12,8 @@ import { authenticate, type Auth } from '../../services/auth/authenticate.ts';
 export interface RouteAuth {
   mode: 'none' | 'app' | 'user';
   scope?: string;
+  /** Accept logins whose e-mail is not confirmed yet (only for resending the confirmation). */
+  allowUnconfirmed?: boolean;
 }
 
 declare module 'fastify' {
@@ -39,7 +41,7 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.addHook('preHandler', async (request) => {
     const routeAuth = request.routeOptions.config.auth;
     const token = bearerToken(request);
-    if (token) request.auth = await authenticate(ctx, token);
+    if (token) request.auth = await authenticate(ctx, token, { allowUnconfirmed: routeAuth?.allowUnconfirmed ?? false });
     if (!routeAuth) return;
     if (routeAuth.mode === 'none') {
       if (request.auth && routeAuth.scope && !scopeAllows(request.auth.scopes, routeAuth.scope)) throw insufficientScope();

@@ -13,7 +13,8 @@ export interface Auth {
   user: UserRow | null;
 }
 
-export async function authenticate(ctx: AppContext, bearer: string): Promise<Auth> {
+/** `allowUnconfirmed` is for the one endpoint an unconfirmed login may call: resending the confirmation. */
+export async function authenticate(ctx: AppContext, bearer: string, opts: { allowUnconfirmed?: boolean } = {}): Promise<Auth> {
   const found = await findTokenByHash(ctx.db, sha256(bearer));
   if (!found) throw unauthorized();
   const { token, account, user } = found;
@@ -23,7 +24,7 @@ export async function authenticate(ctx: AppContext, bearer: string): Promise<Aut
   if (token.account_id) {
     if (!account || account.deleted_at) throw unauthorized();
     if (account.suspended_at) throw new AppError(403, 'Your login is currently disabled');
-    if (user && !user.confirmed_at) throw new AppError(403, 'Your login is missing a confirmed e-mail address');
+    if (user && !user.confirmed_at && !opts.allowUnconfirmed) throw new AppError(403, 'Your login is missing a confirmed e-mail address');
     if (user && !user.approved) throw new AppError(403, 'Your login is currently pending approval');
   }
   return { token, scopes: new Set(token.scopes.split(' ')), account, user };

@@ -2,7 +2,7 @@
 import type { RouteGroup } from '../../../routes.ts';
 import { findLocalAccountForView } from '../../../../db/repos/users.ts';
 import { notFound } from '../../../../domain/errors.ts';
-import { serializeVisibleAccount } from '../../../../serializers/visible-account.ts';
+import { serializeAccount } from '../../../../serializers/account.ts';
 
 export const lookupAccountRoute: RouteGroup = (app, ctx) => {
   app.get('/api/v1/accounts/lookup', { config: { auth: { mode: 'none', scope: 'read:accounts' } } }, async (request) => {
@@ -14,6 +14,6 @@ export const lookupAccountRoute: RouteGroup = (app, ctx) => {
     if (!username || (domain !== undefined && domain.toLowerCase() !== local && domain.toLowerCase() !== local.split(':')[0])) throw notFound();
     const account = await findLocalAccountForView(ctx.db, { usernameLower: username.toLowerCase() });
     if (!account) throw notFound();
-    return serializeVisibleAccount(ctx.config, account);
+    return serializeAccount(ctx.config, account);
   });
 };

@@ -7,7 +7,8 @@ import { renderStatus, renderStatuses } from '../../../../hydration/render-statu
 import { isId } from '../../../../domain/ids.ts';
 import { notFound } from '../../../../domain/errors.ts';
 
-const Many = z.object({ id: zArray(z.string().max(100), 40) });
+// No ids at all is an empty answer, as in Mastodon.
+const Many = z.object({ id: zArray(z.string().max(100), 40).optional() });
 
 export const getStatusRoute: RouteGroup = (app, ctx) => {
   const auth = { mode: 'none', scope: 'read:statuses' } as const;
@@ -18,6 +19,6 @@ export const getStatusRoute: RouteGroup = (app, ctx) => {
   app.get('/api/v1/statuses', { config: { auth } }, async (request) => {
     const { id } = parseInput(Many, request.query);
     // Unknown and invisible ids are left out, like Mastodon.
-    return renderStatuses(ctx, [...new Set(id.filter(isId))], viewerOf(request));
+    return renderStatuses(ctx, [...new Set((id ?? []).filter(isId))], viewerOf(request));
   });
 };
