@@ -73,3 +73,16 @@ describe('unknown routes', () => {
     expect(res.json()).toEqual({ error: 'Record not found' });
   });
 });
+
+describe('token use', () => {
+  it('records when a token was last used, at most once an hour', async () => {
+    const dora = await s.createUser('dora');
+    const lastUsed = async () => (await s.ctx.db.selectFrom('oauth_tokens').select('last_used_at').where('account_id', '=', dora.id).executeTakeFirstOrThrow()).last_used_at;
+    expect(await lastUsed()).toBeNull();
+    await dora.get('/api/v1/apps/verify_credentials');
+    const first = await lastUsed();
+    expect(first).not.toBeNull();
+    await dora.get('/api/v1/apps/verify_credentials');
+    expect(await lastUsed()).toBe(first);
+  });
+});

@@ -2,9 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids.ts';
 import { createTestServer, type TestServer } from '../helpers/server.ts';
 
+// Usage counts are cached for a minute: tests move this clock past that to see fresh counts.
+let now = Date.now();
+const clock = { now: () => new Date(now) };
+const afterUsageCache = () => (now += 61_000);
+
 let s: TestServer;
 beforeAll(async () => {
-  s = await createTestServer({ env: { PARLEY_MAX_STATUS_CHARS: '777' } });
+  s = await createTestServer({ env: { PARLEY_MAX_STATUS_CHARS: '777' }, clock });
 });
 afterAll(() => s.close());
 
@@ -49,15 +54,26 @@ describe('GET /api/v2/instance', () => {
   it('names the first admin as contact, lists rules in order, and counts active users', async () => {
     await s.createUser('zed');
     const admin = await s.createUser('boss', { role: 'admin' });
+    now += 1000; // the first admin is the one created first
     await s.createUser('boss2', { role: 'admin' });
     await addRule('Be kind', 2);
     await addRule('No spam', 1);
-    await s.ctx.db.updateTable('users').set({ last_sign_in_at: new Date().toISOString() }).where('account_id', '=', admin.id).execute();
+    await s.ctx.db.updateTable('users').set({ last_sign_in_at: new Date(now).toISOString() }).where('account_id', '=', admin.id).execute();
+    afterUsageCache();
     const body = (await get('/api/v2/instance')).json();
     expect(body.contact.account).toMatchObject({ id: admin.id, username: 'boss', acct: 'boss' });
     expect(body.rules.map((r: { text: string }) => r.text)).toEqual(['No spam', 'Be kind']);
     expect(body.rules[0]).toEqual({ id: expect.any(String), text: 'No spam', hint: 'No spam hint', translations: {} });
     expect(body.usage.users.active_month).toBe(1);
+  });
+
+  it('keeps usage counts for a minute, then counts again', async () => {
+    afterUsageCache();
+    const before = (await get('/api/v1/instance')).json().stats.user_count;
+    await s.createUser('newcomer');
+    expect((await get('/api/v1/instance')).json().stats.user_count).toBe(before);
+    afterUsageCache();
+    expect((await get('/api/v1/instance')).json().stats.user_count).toBe(before + 1);
   });
 
   it('reads title, description, contact and registration mode from the settings table', async () => {
@@ -85,6 +101,7 @@ describe('GET /api/v2/instance', () => {
 
 describe('GET /api/v1/instance', () => {
   it('answers the V1::Instance shape', async () => {
+    afterUsageCache();
     const body = (await get('/api/v1/instance')).json();
     expect(body).toMatchObject({
       uri: 'parley.test',

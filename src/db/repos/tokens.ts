@@ -27,3 +27,7 @@ export async function findTokenByHash(db: Db, tokenHash: string): Promise<TokenW
     user: row.u_account_id == null ? null : unprefixed<UserRow>(row, 'u', USER_COLUMNS),
   };
 }
+
+export async function touchToken(db: Db, tokenId: string, at: string): Promise<void> {
+  await db.updateTable('oauth_tokens').set({ last_used_at: at }).where('id', '=', tokenId).execute();
+}

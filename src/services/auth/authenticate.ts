@@ -1,9 +1,11 @@
 // Resolves a bearer token to its application, account and scopes, or refuses it.
 import type { AppContext } from '../../context.ts';
-import { findTokenByHash } from '../../db/repos/tokens.ts';
+import { findTokenByHash, touchToken } from '../../db/repos/tokens.ts';
 import type { AccountRow, TokenRow, UserRow } from '../../db/schema.ts';
 import { AppError, unauthorized } from '../../domain/errors.ts';
 import { sha256 } from '../../domain/secrets.ts';
+
+const TOUCH_INTERVAL_MS = 3600_000;
 
 export interface Auth {
   token: TokenRow;
@@ -26,6 +28,11 @@ export async function authenticate(ctx: AppContext, bearer: string, opts: { allo
     if (account.suspended_at) throw new AppError(403, 'Your login is currently disabled');
     if (user && !user.confirmed_at && !opts.allowUnconfirmed) throw new AppError(403, 'Your login is missing a confirmed e-mail address');
     if (user && !user.approved) throw new AppError(403, 'Your login is currently pending approval');
+  }
+  // "Last used" feeds the active-user counts; an hour's precision is enough and spares a write per request.
+  if (!token.last_used_at || token.last_used_at < new Date(ctx.clock.now().getTime() - TOUCH_INTERVAL_MS).toISOString()) {
+    await touchToken(ctx.db, token.id, now);
+    token.last_used_at = now;
   }
   return { token, scopes: new Set(token.scopes.split(' ')), account, user };
 }

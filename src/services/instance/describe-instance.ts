@@ -37,8 +37,21 @@ export interface UsageCounts {
   activeHalfyear: number;
 }
 
+// Every client asks for the instance when it starts; the counts scan tables, so they are kept
+// for a minute per process (Mastodon caches them too).
+const USAGE_TTL_MS = 60_000;
+const usageCache = new WeakMap<AppContext['db'], { at: number; counts: UsageCounts }>();
+
 export async function usageCounts(ctx: AppContext): Promise<UsageCounts> {
   const now = ctx.clock.now().getTime();
+  const cached = usageCache.get(ctx.db);
+  if (cached && now - cached.at < USAGE_TTL_MS && now >= cached.at) return cached.counts;
+  const counts = await countUsage(ctx, now);
+  usageCache.set(ctx.db, { at: now, counts });
+  return counts;
+}
+
+async function countUsage(ctx: AppContext, now: number): Promise<UsageCounts> {
   return {
     userCount: await countLocalUsers(ctx.db),
     statusCount: await countLocalStatuses(ctx.db),
