@@ -1,0 +1,69 @@
+// Deleting a post really deletes it: after the delete (and the jobs it starts), no table of the
+// database holds its text anywhere: not the post, its edit history, its poll, the search index,
+// notifications or queued jobs. The scan reads every text column of every table.
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestServer, type TestServer, type TestUser } from '../helpers/server.ts';
+
+let s: TestServer;
+let alice: TestUser;
+let bob: TestUser;
+beforeAll(async () => {
+  s = await createTestServer();
+  alice = await s.createUser('alice');
+  bob = await s.createUser('bob');
+  expect((await bob.post(`/api/v1/accounts/${alice.id}/follow`)).statusCode).toBe(200);
+});
+afterAll(() => s.close());
+
+/** Every (table, text column) of the database, from its own catalogue. */
+async function textColumns(): Promise<[string, string][]> {
+  if (s.ctx.dialect === 'postgres') {
+    const { rows } = await sql<{ table_name: string; column_name: string }>`
+      select table_name, column_name from information_schema.columns
+      where table_schema = 'public' and data_type in ('text', 'character varying', 'json', 'jsonb')`.execute(s.ctx.db);
+    return rows.map((r) => [r.table_name, r.column_name]);
+  }
+  const { rows: tables } = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(s.ctx.db);
+  const out: [string, string][] = [];
+  for (const { name } of tables) {
+    const { rows: cols } = await sql<{ name: string }>`select name from pragma_table_info(${name})`.execute(s.ctx.db);
+    for (const c of cols) out.push([name, c.name]);
+  }
+  return out;
+}
+
+async function placesHolding(marker: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const [table, column] of await textColumns()) {
+    const { rows } = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)} where cast(${sql.ref(column)} as text) like ${`%${marker}%`}`.execute(s.ctx.db);
+    if (Number(rows[0]!.n) > 0) found.push(`${table}.${column}`);
+  }
+  return found;
+}
+
+describe('deleting a post', () => {
+  it('leaves its text nowhere in the database', async () => {
+    const marker = `zqx${Date.now().toString(36)}marker`;
+    const created = await alice.post('/api/v1/statuses', {
+      status: `first draft ${marker} #${marker}tag @bob`,
+      spoiler_text: `cw ${marker}`,
+      poll: { options: [`yes ${marker}`, 'no'], expires_in: 3600 },
+    });
+    expect(created.statusCode).toBe(200);
+    const id = created.json().id as string;
+    expect((await alice.put(`/api/v1/statuses/${id}`, { status: `second draft ${marker} @bob`, poll: { options: [`maybe ${marker}`, 'no'], expires_in: 3600 } })).statusCode).toBe(200);
+    await bob.post(`/api/v1/statuses/${id}/favourite`);
+    await bob.post(`/api/v1/statuses/${id}/bookmark`);
+    await bob.post(`/api/v1/statuses/${id}/reblog`);
+    await s.drainJobs();
+    // The scan finds the marker while the post exists: it really looks where the text is kept.
+    expect(await placesHolding(marker)).toEqual(expect.arrayContaining(['statuses.text', 'statuses.content_html', 'status_edits.text', 'search_documents.body']));
+
+    expect((await alice.delete(`/api/v1/statuses/${id}`)).statusCode).toBe(200);
+    await s.drainJobs();
+    // Hashtag names are shared vocabulary, not the post's text; everything else must be gone.
+    expect((await placesHolding(marker)).filter((place) => !place.startsWith('tags.'))).toEqual([]);
+    expect((await bob.get(`/api/v1/statuses/${id}`)).statusCode).toBe(404);
+  });
+});
