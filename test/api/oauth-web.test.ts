@@ -131,3 +131,23 @@ describe('web sign-up', () => {
     expect(await s.ctx.db.selectFrom('accounts').selectAll().where('username', '=', 'fine').executeTakeFirst()).toBeUndefined();
   });
 });
+
+describe('GET /', () => {
+  it('introduces the server and links to sign-up and sign-in', async () => {
+    const res = await s.inject({ method: 'GET', url: '/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.body).toContain('<code>parley.test</code>');
+    expect(res.body).toContain('href="/auth/sign_up"');
+    expect(res.body).toContain('href="/auth/sign_in"');
+  });
+});
+
+describe('GET /oauth/authorize without parameters', () => {
+  it('answers an HTML error page, not a redirect', async () => {
+    const res = await s.inject({ method: 'GET', url: '/oauth/authorize' });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.headers.location).toBeUndefined();
+  });
+});

@@ -37,11 +37,18 @@ function failure(reply: FastifyReply, err: AuthorizeError): FastifyReply {
   return messagePage(reply, 400, 'Authorization failed', err.message);
 }
 
-async function checked(ctx: AppContext, input: Record<string, unknown>, reply: FastifyReply): Promise<AuthorizeRequest | FastifyReply> {
+/**
+ * The checked request, or null once the failure has been answered. (Not the reply itself: a
+ * Fastify reply is thenable, so an async function returning it resolves to undefined.)
+ */
+async function checked(ctx: AppContext, input: Record<string, unknown>, reply: FastifyReply): Promise<AuthorizeRequest | null> {
   try {
     return await checkAuthorizeRequest(ctx, authorizeParamsOf(input));
   } catch (err) {
-    if (err instanceof AuthorizeError) return failure(reply, err);
+    if (err instanceof AuthorizeError) {
+      failure(reply, err);
+      return null;
+    }
     throw err;
   }
 }
@@ -65,7 +72,7 @@ export const authorizeRoutes: RouteGroup = (app, ctx) => {
   app.get('/oauth/authorize', async (request, reply) => {
     const query = (request.query ?? {}) as Record<string, unknown>;
     const req = await checked(ctx, query, reply);
-    if (!('app' in req)) return req;
+    if (!req) return reply;
     const forceLogin = zBool.safeParse(query.force_login).data === true;
     const session = forceLogin ? null : await webSessionOf(ctx, request);
     if (!session) {
@@ -83,7 +90,7 @@ export const authorizeRoutes: RouteGroup = (app, ctx) => {
     if (!session) return messagePage(reply, 403, 'Authorization failed', 'You are not signed in. Start again from your app.');
     if (!csrfValid(request, session, body.csrf_token)) return messagePage(reply, 403, 'Authorization failed', 'Your form expired. Start again from your app.');
     const req = await checked(ctx, body, reply);
-    if (!('app' in req)) return req;
+    if (!req) return reply;
     if (body.decision !== 'approve') {
       const target = redirectTarget(req.redirectUri, { error: 'access_denied', error_description: 'The resource owner or authorization server denied the request.', state: req.state });
       return target ? reply.redirect(target, 302) : messagePage(reply, 200, 'Authorization denied', 'You denied the application access to your account.');
