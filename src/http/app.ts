@@ -9,6 +9,18 @@ import { registerErrorHandling } from './plugins/errors.ts';
 import { parseQueryString } from './plugins/nested-params.ts';
 import { registerRoutes } from './routes.ts';
 
+export interface RouteInfo {
+  method: string;
+  url: string;
+  websocket: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    parleyRoutes: RouteInfo[];
+  }
+}
+
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
@@ -19,6 +31,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     routerOptions: { querystringParser: (qs) => parseQueryString(qs), ignoreTrailingSlash: true, maxParamLength: 200 },
   });
   registerErrorHandling(app);
+  // The route table, for the test that sends bad input to every route and for docs.
+  const routes: RouteInfo[] = [];
+  app.decorate('parleyRoutes', routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, websocket: route.websocket === true });
+  });
   await app.register(cors, {
     // Mastodon's API is meant for browser clients on other origins (Elk, Phanpy): allow them, without cookies.
     origin: true,

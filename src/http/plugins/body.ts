@@ -49,6 +49,21 @@ export async function registerBodyParsing(app: FastifyInstance, limits: { fileBy
     }
     (request as { body: unknown }).body = buildNestedParams(fields);
   });
+  // PostgreSQL cannot store a NUL character in text, and no legitimate input contains one:
+  // refuse it at the door on both databases alike.
+  app.addHook('preValidation', async (request: FastifyRequest) => {
+    if (containsNul(request.query) || containsNul(request.params) || containsNul(request.body)) {
+      throw badRequest('Parameters must not contain NUL characters');
+    }
+  });
+}
+
+function containsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 8 || value === null || typeof value !== 'object') return false;
+  if (Buffer.isBuffer(value)) return false;
+  for (const [k, v] of Object.entries(value)) if (k.includes('\u0000') || containsNul(v, depth + 1)) return true;
+  return false;
 }
 
 /** Query and body parameters merged, as Rails does for Mastodon: body wins. */
