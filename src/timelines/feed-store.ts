@@ -18,5 +18,8 @@ export interface FeedStore {
   removeStatus(statusId: string): Promise<void>;
 }
 
+/** How many entries a feed keeps (Mastodon keeps 800 in Redis). */
+export const FEED_SIZE = 800;
+
 export const homeFeed = (accountId: string) => `home:${accountId}`;
 export const listFeed = (listId: string) => `list:${listId}`;

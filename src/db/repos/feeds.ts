@@ -40,6 +40,13 @@ export async function feedPage(db: Db, feed: string, page: IdPage): Promise<stri
   return rows.map((r) => r.status_id);
 }
 
+/** Keeps the newest `keep` entries of a feed and deletes the rest. */
+export async function trimFeed(exec: Executor, feed: string, keep: number): Promise<void> {
+  const cutoff = await exec.selectFrom('feed_entries').select('status_id').where('feed', '=', feed).orderBy('status_id', 'desc').offset(keep - 1).limit(1).executeTakeFirst();
+  if (!cutoff) return;
+  await exec.deleteFrom('feed_entries').where('feed', '=', feed).where('status_id', '<', cutoff.status_id).execute();
+}
+
 export async function deleteFeedEntriesByAuthor(exec: Executor, feed: string, accountId: string): Promise<void> {
   await exec.deleteFrom('feed_entries').where('feed', '=', feed).where('account_id', '=', accountId).execute();
 }
