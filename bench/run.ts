@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   const port = await freePort();
   const env = { ...process.env, DATABASE_URL: `sqlite:${ds.file}`, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', PARLEY_ROLE: 'web', PARLEY_DOMAIN: `127.0.0.1:${port}` };
   // Started exactly as `npm start` starts it (compiled, same V8 flag); `npm run bench` builds first.
-  const server = fork('dist/main.js', [], { env, stdio: 'inherit', execArgv: ['--max-semi-space-size=2'] });
+  const server = fork('dist/src/main.js', [], { env, stdio: 'inherit', execArgv: ['--max-semi-space-size=2'] });
   const base = `http://127.0.0.1:${port}`;
   await waitFor(`${base}/api/v1/instance`, server);
   await new Promise((r) => setTimeout(r, 2000));

@@ -1,67 +1,8 @@
 // Mastodon's Account and CredentialAccount entities.
 import type { Config } from '../config.ts';
 import type { AccountRow, UserRow } from '../db/schema.ts';
-
-export interface FieldJson {
-  name: string;
-  value: string;
-  verified_at: string | null;
-}
-
-export interface RoleJson {
-  id: string;
-  name: string;
-  color: string;
-  permissions?: string;
-  highlighted?: boolean;
-}
-
-export interface AccountJson {
-  id: string;
-  username: string;
-  acct: string;
-  display_name: string;
-  locked: boolean;
-  bot: boolean;
-  discoverable: boolean;
-  indexable: boolean;
-  group: boolean;
-  created_at: string;
-  note: string;
-  url: string;
-  uri: string;
-  avatar: string;
-  avatar_static: string;
-  header: string;
-  header_static: string;
-  followers_count: number;
-  following_count: number;
-  statuses_count: number;
-  last_status_at: string | null;
-  hide_collections: boolean;
-  noindex: boolean;
-  emojis: never[];
-  roles: RoleJson[];
-  fields: FieldJson[];
-  suspended?: boolean;
-}
-
-export interface CredentialAccountJson extends AccountJson {
-  source: {
-    privacy: string;
-    sensitive: boolean;
-    language: string | null;
-    note: string;
-    fields: FieldJson[];
-    follow_requests_count: number;
-    hide_collections: boolean;
-    discoverable: boolean;
-    indexable: boolean;
-    quote_policy: string;
-    attribution_domains: string[];
-  };
-  role: RoleJson & { permissions: string; highlighted: boolean };
-}
+import type { FieldJson, RoleJson, AccountJson, CredentialAccountJson } from '../../api/entities.ts';
+export type { FieldJson, RoleJson, AccountJson, CredentialAccountJson };
 
 // Mastodon's permission bit flags: moderators get reports/users/etc., admins everything.
 const ROLE_INFO: Record<string, { name: string; permissions: string; highlighted: boolean; color: string }> = {

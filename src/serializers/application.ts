@@ -1,18 +1,7 @@
 // Mastodon's Application entity (CredentialApplication when the secret is included).
 import type { AppRow } from '../db/schema.ts';
-
-export interface ApplicationJson {
-  id?: string;
-  name: string;
-  website: string | null;
-  scopes?: string[];
-  redirect_uri?: string;
-  redirect_uris?: string[];
-  vapid_key?: string;
-  client_id?: string;
-  client_secret?: string;
-  client_secret_expires_at?: number;
-}
+import type { ApplicationJson } from '../../api/entities.ts';
+export type { ApplicationJson };
 
 export function serializeApplication(app: AppRow, opts: { credentials?: boolean } = {}): ApplicationJson {
   const uris = app.redirect_uris.split('\n');

@@ -1,28 +1,7 @@
 // Mastodon's full Tag entity (with history and the viewer's following) and FeaturedTag.
 import type { Config } from '../config.ts';
-
-export interface TagHistoryJson {
-  day: string;
-  uses: string;
-  accounts: string;
-}
-
-export interface TagJson {
-  id: string;
-  name: string;
-  url: string;
-  history: TagHistoryJson[];
-  following?: boolean;
-  featuring?: boolean;
-}
-
-export interface FeaturedTagJson {
-  id: string;
-  name: string;
-  url: string;
-  statuses_count: string;
-  last_status_at: string | null;
-}
+import type { TagHistoryJson, TagJson, FeaturedTagJson } from '../../api/entities.ts';
+export type { TagHistoryJson, TagJson, FeaturedTagJson };
 
 const tagUrl = (config: Config, name: string) => `${config.baseUrl}/tags/${encodeURIComponent(name)}`;
 

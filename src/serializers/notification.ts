@@ -2,33 +2,8 @@
 import type { NotificationRow } from '../db/schema.ts';
 import type { AccountJson } from './account.ts';
 import type { StatusJson } from './status.ts';
-
-export interface NotificationJson {
-  id: string;
-  type: string;
-  created_at: string;
-  group_key: string;
-  account: AccountJson;
-  status?: StatusJson;
-}
-
-export interface NotificationGroupJson {
-  group_key: string;
-  notifications_count: number;
-  type: string;
-  most_recent_notification_id: string;
-  page_min_id: string;
-  page_max_id: string;
-  latest_page_notification_at: string;
-  sample_account_ids: string[];
-  status_id?: string;
-}
-
-export interface GroupedNotificationsJson {
-  accounts: AccountJson[];
-  statuses: StatusJson[];
-  notification_groups: NotificationGroupJson[];
-}
+import type { NotificationJson, NotificationGroupJson, GroupedNotificationsJson } from '../../api/entities.ts';
+export type { NotificationJson, NotificationGroupJson, GroupedNotificationsJson };
 
 export const GROUPABLE_TYPES = ['favourite', 'reblog', 'follow'] as const;
 /** Like Mastodon, a group spans at most this many hours; ours are fixed windows so keys need no storage. */

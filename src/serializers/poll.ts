@@ -1,18 +1,7 @@
 // Mastodon's Poll entity: the viewer-independent part, then the viewer's votes on top.
 import type { PollRow } from '../db/schema.ts';
-
-export interface PollJson {
-  id: string;
-  expires_at: string | null;
-  expired: boolean;
-  multiple: boolean;
-  votes_count: number;
-  voters_count: number | null;
-  options: { title: string; votes_count: number | null }[];
-  emojis: never[];
-  voted?: boolean;
-  own_votes?: number[];
-}
+import type { PollJson } from '../../api/entities.ts';
+export type { PollJson };
 
 export function pollOptions(row: Pick<PollRow, 'options'>): string[] {
   const v = JSON.parse(row.options) as unknown;

@@ -1,23 +1,5 @@
-// Mastodon's Relationship entity: the viewer's relation to one account.
-export interface RelationshipJson {
-  id: string;
-  following: boolean;
-  showing_reblogs: boolean;
-  notifying: boolean;
-  languages: string[] | null;
-  followed_by: boolean;
-  blocking: boolean;
-  blocked_by: boolean;
-  muting: boolean;
-  muting_notifications: boolean;
-  muting_expires_at: string | null;
-  requested: boolean;
-  requested_by: boolean;
-  domain_blocking: boolean;
-  endorsed: boolean;
-  note: string;
-}
-
+import type { RelationshipJson } from '../../api/entities.ts';
+export type { RelationshipJson };
 export interface RelationshipState {
   targetId: string;
   /** The viewer's follow (or pending request) options, if any. */

@@ -1,17 +1,8 @@
 // Mastodon's StatusEdit entity (GET /api/v1/statuses/:id/history).
 import type { StatusEditRow } from '../db/repos/status-edits.ts';
 import type { AccountJson } from './account.ts';
-
-export interface StatusEditJson {
-  content: string;
-  spoiler_text: string;
-  sensitive: boolean;
-  created_at: string;
-  account: AccountJson;
-  poll: { options: { title: string }[] } | null;
-  media_attachments: never[];
-  emojis: never[];
-}
+import type { StatusEditJson } from '../../api/entities.ts';
+export type { StatusEditJson };
 
 export function serializeStatusEdit(e: StatusEditRow, account: AccountJson): StatusEditJson {
   const options = e.poll_options ? (JSON.parse(e.poll_options) as string[]) : null;

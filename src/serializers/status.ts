@@ -6,67 +6,8 @@ import type { AccountJson } from './account.ts';
 import type { ApplicationJson } from './application.ts';
 import type { PollJson } from './poll.ts';
 import type { StatusTagJson } from './tag.ts';
-
-export interface StatusMentionJson {
-  id: string;
-  username: string;
-  url: string;
-  acct: string;
-}
-
-export interface QuoteApprovalJson {
-  automatic: string[];
-  manual: string[];
-  current_user: 'automatic' | 'manual' | 'denied' | 'unknown';
-}
-
-export interface QuoteJson {
-  state: string;
-  quoted_status: StatusJson | null;
-}
-
-export interface ShallowQuoteJson {
-  state: string;
-  quoted_status_id: string | null;
-}
-
-export interface StatusJson {
-  id: string;
-  created_at: string;
-  in_reply_to_id: string | null;
-  in_reply_to_account_id: string | null;
-  sensitive: boolean;
-  spoiler_text: string;
-  visibility: string;
-  language: string | null;
-  uri: string;
-  url: string | null;
-  replies_count: number;
-  reblogs_count: number;
-  favourites_count: number;
-  quotes_count: number;
-  edited_at: string | null;
-  favourited?: boolean;
-  reblogged?: boolean;
-  muted?: boolean;
-  bookmarked?: boolean;
-  pinned?: boolean;
-  content: string;
-  filtered?: never[];
-  reblog: StatusJson | null;
-  application?: ApplicationJson | null;
-  account: AccountJson;
-  media_attachments: never[];
-  mentions: StatusMentionJson[];
-  tags: StatusTagJson[];
-  emojis: never[];
-  quote: QuoteJson | ShallowQuoteJson | null;
-  quote_approval: QuoteApprovalJson;
-  card: null;
-  poll: PollJson | null;
-  /** Only in the answer to DELETE (for delete-and-redraft). */
-  text?: string;
-}
+import type { StatusMentionJson, QuoteApprovalJson, QuoteJson, ShallowQuoteJson, StatusJson } from '../../api/entities.ts';
+export type { StatusMentionJson, QuoteApprovalJson, QuoteJson, ShallowQuoteJson, StatusJson };
 
 /** The viewer-independent fields; `reblog`, `quote` and the viewer keys are filled in by withViewer. */
 export type StatusBaseJson = Omit<StatusJson, 'reblog' | 'quote' | 'quote_approval' | 'poll'> & {

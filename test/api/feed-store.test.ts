@@ -19,7 +19,12 @@ async function insertStatuses(n: number): Promise<string[]> {
   const rows = Array.from({ length: n }, (_, i) => {
     const id = newId(base + i * 1000);
     ids.push(id);
-    return { id, account_id: alice.id, text: `s${i}`, content_html: `<p>s${i}</p>`, visibility: 'public', conversation_id: id, created_at: new Date(base + i * 1000).toISOString() };
+    return {
+      id, account_id: alice.id, text: `s${i}`, content_html: `<p>s${i}</p>`, spoiler_text: '', sensitive: 0 as const, visibility: 'public', language: null,
+      in_reply_to_id: null, in_reply_to_account_id: null, reblog_of_id: null, quote_of_id: null, quote_state: null, conversation_id: id,
+      application_id: null, poll_id: null, replies_count: 0, reblogs_count: 0, favourites_count: 0, quotes_count: 0, quote_policy: 'public',
+      created_at: new Date(base + i * 1000).toISOString(), edited_at: null,
+    };
   });
   for (let i = 0; i < rows.length; i += 200) await s.ctx.db.insertInto('statuses').values(rows.slice(i, i + 200)).execute();
   return ids;

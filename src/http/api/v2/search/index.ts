@@ -6,7 +6,7 @@ import { renderStatuses } from '../../../../hydration/render-statuses.ts';
 import { search } from '../../../../services/search/search.ts';
 import { clampLimit, parseSearchInput, requireSignedInFor, SearchQuery } from '../../../../services/search/search-input.ts';
 import { serializeAccount } from '../../../../serializers/account.ts';
-import { serializeTag, type SearchJson } from '../../../../serializers/search.ts';
+import { serializeSearchTag, type SearchJson } from '../../../../serializers/search.ts';
 
 export const searchV2Routes: RouteGroup = (app, ctx) => {
   app.get('/api/v2/search', { config: { auth: { mode: 'none', scope: 'read:search' } } }, async (request): Promise<SearchJson> => {
@@ -27,7 +27,7 @@ export const searchV2Routes: RouteGroup = (app, ctx) => {
     return {
       accounts: found.accounts.map((a) => serializeAccount(ctx.config, a)),
       statuses: await renderStatuses(ctx, found.statusIds, viewer),
-      hashtags: found.tags.map((t) => serializeTag(ctx.config, t, viewer ? found.followedTagIds.has(t.id) : undefined)),
+      hashtags: found.tags.map((t) => serializeSearchTag(ctx.config, t, viewer ? found.followedTagIds.has(t.id) : undefined)),
     };
   });
 };

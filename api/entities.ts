@@ -1,0 +1,301 @@
+// Mastodon's API entities as Parley serves them: the contract shared by the server's serializers
+// and the web client (which imports nothing else of the server).
+
+export interface FieldJson {
+  name: string;
+  value: string;
+  verified_at: string | null;
+}
+
+export interface RoleJson {
+  id: string;
+  name: string;
+  color: string;
+  permissions?: string;
+  highlighted?: boolean;
+}
+
+export interface AccountJson {
+  id: string;
+  username: string;
+  acct: string;
+  display_name: string;
+  locked: boolean;
+  bot: boolean;
+  discoverable: boolean;
+  indexable: boolean;
+  group: boolean;
+  created_at: string;
+  note: string;
+  url: string;
+  uri: string;
+  avatar: string;
+  avatar_static: string;
+  header: string;
+  header_static: string;
+  followers_count: number;
+  following_count: number;
+  statuses_count: number;
+  last_status_at: string | null;
+  hide_collections: boolean;
+  noindex: boolean;
+  emojis: never[];
+  roles: RoleJson[];
+  fields: FieldJson[];
+  suspended?: boolean;
+}
+
+export interface CredentialAccountJson extends AccountJson {
+  source: {
+    privacy: string;
+    sensitive: boolean;
+    language: string | null;
+    note: string;
+    fields: FieldJson[];
+    follow_requests_count: number;
+    hide_collections: boolean;
+    discoverable: boolean;
+    indexable: boolean;
+    quote_policy: string;
+    attribution_domains: string[];
+  };
+  role: RoleJson & { permissions: string; highlighted: boolean };
+}
+
+export interface ApplicationJson {
+  id?: string;
+  name: string;
+  website: string | null;
+  scopes?: string[];
+  redirect_uri?: string;
+  redirect_uris?: string[];
+  vapid_key?: string;
+  client_id?: string;
+  client_secret?: string;
+  client_secret_expires_at?: number;
+}
+
+export interface PollJson {
+  id: string;
+  expires_at: string | null;
+  expired: boolean;
+  multiple: boolean;
+  votes_count: number;
+  voters_count: number | null;
+  options: { title: string; votes_count: number | null }[];
+  emojis: never[];
+  voted?: boolean;
+  own_votes?: number[];
+}
+
+export interface StatusTagJson {
+  name: string;
+  url: string;
+}
+
+export interface StatusMentionJson {
+  id: string;
+  username: string;
+  url: string;
+  acct: string;
+}
+
+export interface QuoteApprovalJson {
+  automatic: string[];
+  manual: string[];
+  current_user: 'automatic' | 'manual' | 'denied' | 'unknown';
+}
+
+export interface QuoteJson {
+  state: string;
+  quoted_status: StatusJson | null;
+}
+
+export interface ShallowQuoteJson {
+  state: string;
+  quoted_status_id: string | null;
+}
+
+export interface StatusJson {
+  id: string;
+  created_at: string;
+  in_reply_to_id: string | null;
+  in_reply_to_account_id: string | null;
+  sensitive: boolean;
+  spoiler_text: string;
+  visibility: string;
+  language: string | null;
+  uri: string;
+  url: string | null;
+  replies_count: number;
+  reblogs_count: number;
+  favourites_count: number;
+  quotes_count: number;
+  edited_at: string | null;
+  favourited?: boolean;
+  reblogged?: boolean;
+  muted?: boolean;
+  bookmarked?: boolean;
+  pinned?: boolean;
+  content: string;
+  filtered?: never[];
+  reblog: StatusJson | null;
+  application?: ApplicationJson | null;
+  account: AccountJson;
+  media_attachments: never[];
+  mentions: StatusMentionJson[];
+  tags: StatusTagJson[];
+  emojis: never[];
+  quote: QuoteJson | ShallowQuoteJson | null;
+  quote_approval: QuoteApprovalJson;
+  card: null;
+  poll: PollJson | null;
+  /** Only in the answer to DELETE (for delete-and-redraft). */
+  text?: string;
+}
+
+// Mastodon's Relationship entity: the viewer's relation to one account.
+export interface RelationshipJson {
+  id: string;
+  following: boolean;
+  showing_reblogs: boolean;
+  notifying: boolean;
+  languages: string[] | null;
+  followed_by: boolean;
+  blocking: boolean;
+  blocked_by: boolean;
+  muting: boolean;
+  muting_notifications: boolean;
+  muting_expires_at: string | null;
+  requested: boolean;
+  requested_by: boolean;
+  domain_blocking: boolean;
+  endorsed: boolean;
+  note: string;
+}
+
+export interface ListJson {
+  id: string;
+  title: string;
+  replies_policy: string;
+  exclusive: boolean;
+}
+
+export interface MarkerJson {
+  last_read_id: string;
+  version: number;
+  updated_at: string;
+}
+
+export interface ConversationJson {
+  id: string;
+  unread: boolean;
+  accounts: AccountJson[];
+  last_status: StatusJson | null;
+}
+
+export interface TagHistoryJson {
+  day: string;
+  uses: string;
+  accounts: string;
+}
+
+export interface TagJson {
+  id: string;
+  name: string;
+  url: string;
+  history: TagHistoryJson[];
+  following?: boolean;
+  featuring?: boolean;
+}
+
+export interface FeaturedTagJson {
+  id: string;
+  name: string;
+  url: string;
+  statuses_count: string;
+  last_status_at: string | null;
+}
+
+export interface NotificationJson {
+  id: string;
+  type: string;
+  created_at: string;
+  group_key: string;
+  account: AccountJson;
+  status?: StatusJson;
+}
+
+export interface NotificationGroupJson {
+  group_key: string;
+  notifications_count: number;
+  type: string;
+  most_recent_notification_id: string;
+  page_min_id: string;
+  page_max_id: string;
+  latest_page_notification_at: string;
+  sample_account_ids: string[];
+  status_id?: string;
+}
+
+export interface GroupedNotificationsJson {
+  accounts: AccountJson[];
+  statuses: StatusJson[];
+  notification_groups: NotificationGroupJson[];
+}
+
+// Mastodon's Rule entity.
+export interface RuleJson {
+  id: string;
+  text: string;
+  hint: string;
+  translations: Record<string, { text: string; hint: string }>;
+}
+
+export interface StatusEditJson {
+  content: string;
+  spoiler_text: string;
+  sensitive: boolean;
+  created_at: string;
+  account: AccountJson;
+  poll: { options: { title: string }[] } | null;
+  media_attachments: never[];
+  emojis: never[];
+}
+
+export interface StatusSourceJson {
+  id: string;
+  text: string;
+  spoiler_text: string;
+}
+
+/** What POST /api/v1/statuses received, as stored for later publication. */
+export interface ScheduledParams {
+  text: string;
+  spoiler_text: string | null;
+  sensitive: boolean | null;
+  visibility: string | null;
+  language: string | null;
+  in_reply_to_id: string | null;
+  quoted_status_id: string | null;
+  quote_approval_policy: string | null;
+  poll: { options: string[]; expires_in: number; multiple: boolean; hide_totals: boolean } | null;
+  media_ids: string[] | null;
+  scheduled_at: string | null;
+  application_id: string | null;
+  idempotency: string | null;
+  with_rate_limit: boolean;
+}
+
+export interface ScheduledStatusJson {
+  id: string;
+  scheduled_at: string;
+  params: ScheduledParams;
+  media_attachments: never[];
+}
+
+export interface SearchJson {
+  accounts: AccountJson[];
+  statuses: StatusJson[];
+  hashtags: TagJson[];
+}
