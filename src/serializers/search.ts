@@ -1,7 +1,5 @@
 // Mastodon's Search entity and the full Tag entity it lists (with history and following).
 import type { Config } from '../config.ts';
-import type { AccountJson } from './account.ts';
-import type { StatusJson } from './status.ts';
 import type { SearchJson, TagJson } from '../../api/entities.ts';
 export type { SearchJson };
 
