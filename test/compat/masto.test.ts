@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOAuthAPIClient, createRestAPIClient, createStreamingAPIClient, MastoHttpError, type mastodon } from 'masto';
 import type { TestServer, TestUser } from '../helpers/server.ts';
-import { cookieFetch, createListeningServer, formFields } from './listening-server.ts';
+import { cookieFetch, createListeningServer, formFields } from '../helpers/listening-server.ts';
 
 let s: TestServer;
 let base: string;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer, TestUser } from '../helpers/server.ts';
-import { createListeningServer } from './listening-server.ts';
+import { createListeningServer } from '../helpers/listening-server.ts';
 
 const SCRIPT = String.raw`
 import json, sys, datetime

@@ -1,7 +1,7 @@
 // Boots the real server on a real port whose address is also the configured domain, so the URLs
 // it prints (Link headers, urls.streaming_api, redirects) lead third-party clients back to it.
 import { createServer } from 'node:net';
-import { createTestServer, type TestServer } from '../helpers/server.ts';
+import { createTestServer, type TestServer } from './server.ts';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
