@@ -1,4 +1,4 @@
-// JOB.distributeDelete: { statusId, accountId, visibility, tagNames, audienceIds }.
+// JOB.distributeDelete: { statusId, accountId, visibility, tagNames, audienceIds, listIds }.
 import type { AppContext } from '../context.ts';
 import { fanOutDelete } from '../timelines/fan-out-delete.ts';
 import { JOB } from './types.ts';
@@ -13,6 +13,7 @@ export function registerDistributeDeleteJob(ctx: AppContext): void {
       visibility: String(p.visibility),
       tagNames: strings(p.tagNames),
       audienceIds: strings(p.audienceIds),
+      listIds: strings(p.listIds),
     }),
   );
 }

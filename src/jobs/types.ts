@@ -6,7 +6,7 @@ export const JOB = {
   /** An edited status: notify those who reblogged/quoted it (type update), stream status.update. */
   distributeStatusUpdate: 'distribute_status_update', // { statusId }
   /** A deleted status (already removed from the database): stream `delete` to everyone who could see it. */
-  distributeDelete: 'distribute_delete', // { statusId, accountId, visibility, tagNames: string[], audienceIds: string[] }
+  distributeDelete: 'distribute_delete', // { statusId, accountId, visibility, tagNames: string[], audienceIds: string[], listIds: string[] }
   /** Create one notification (favourite, reblog, quote, follow, follow_request, poll, status, update, mention). */
   notify: 'notify', // { type, accountId, fromAccountId, statusId? }
   /** Copy an account's recent statuses into a new follower's home feed. */

@@ -10,11 +10,14 @@ export interface DeletePayload {
   visibility: string;
   tagNames: string[];
   audienceIds: string[];
+  /** Lists whose feeds held the status (absent in jobs queued before lists were tracked). */
+  listIds?: string[];
 }
 
 export async function fanOutDelete(ctx: AppContext, p: DeletePayload): Promise<void> {
   const event = { event: 'delete', statusId: p.statusId };
   for (const id of new Set([p.accountId, ...p.audienceIds])) await ctx.events.publish(channel.user(id), event);
+  for (const listId of p.listIds ?? []) await ctx.events.publish(channel.list(listId), event);
   if (p.visibility === 'public' || p.visibility === 'unlisted') {
     await ctx.events.publish(channel.public(), event);
     await ctx.events.publish(channel.publicLocal(), event);

@@ -159,6 +159,19 @@ describe('list timeline', () => {
     expect(ids(await alice.get(`/api/v1/timelines/list/${list.id}`))).toContain(id);
     expect((await bob.get(`/api/v1/timelines/list/${list.id}`)).statusCode).toBe(404);
   });
+
+  it('streams the deletion of a post to the lists that held it', async () => {
+    const list = (await alice.post('/api/v1/lists', { title: 'Deletions' })).json();
+    expect((await alice.post(`/api/v1/lists/${list.id}/accounts`, { account_ids: [bob.id] })).statusCode).toBe(200);
+    const id = await post(bob, { status: 'soon gone' });
+    await s.drainJobs();
+    const deletes: string[] = [];
+    const off = s.ctx.events.subscribe(channel.list(list.id), (e) => e.event === 'delete' && deletes.push(e.statusId!));
+    expect((await bob.delete(`/api/v1/statuses/${id}`)).statusCode).toBe(200);
+    await s.drainJobs();
+    off();
+    expect(deletes).toEqual([id]);
+  });
 });
 
 describe('edits and deletes reach the streams', () => {

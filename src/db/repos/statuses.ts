@@ -145,13 +145,18 @@ export async function hardDeleteStatus(exec: Executor, _dialect: Dialect, status
 }
 
 /** Accounts whose home feeds or conversations hold a status: the audience of its deletion. */
-export async function feedAudience(db: Executor, statusId: string): Promise<string[]> {
+/** Who was shown a status (home feeds, conversations) and which lists held it: captured before deletion. */
+export async function feedAudience(db: Executor, statusId: string): Promise<{ accountIds: string[]; listIds: string[] }> {
   const feeds = await db.selectFrom('feed_entries').select('feed').where('status_id', '=', statusId).execute();
   const convs = await db.selectFrom('conversations').select('account_id').where('last_status_id', '=', statusId).execute();
-  const ids = new Set<string>();
-  for (const f of feeds) if (f.feed.startsWith('home:')) ids.add(f.feed.slice(5));
-  for (const c of convs) ids.add(c.account_id);
-  return [...ids];
+  const accountIds = new Set<string>();
+  const listIds = new Set<string>();
+  for (const f of feeds) {
+    if (f.feed.startsWith('home:')) accountIds.add(f.feed.slice(5));
+    else if (f.feed.startsWith('list:')) listIds.add(f.feed.slice(5));
+  }
+  for (const c of convs) accountIds.add(c.account_id);
+  return { accountIds: [...accountIds], listIds: [...listIds] };
 }
 
 export type { Db };

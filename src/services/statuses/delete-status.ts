@@ -11,14 +11,14 @@ import { JOB } from '../../jobs/types.ts';
 
 /** Removes one status row (and its attachments) and enqueues its delete fan-out. */
 export async function removeStatus(ctx: AppContext, trx: Executor, status: StatusRow): Promise<void> {
-  const audienceIds = await feedAudience(trx, status.id);
+  const audience = await feedAudience(trx, status.id);
   const tagNames = (await tagsOfStatuses(trx, [status.id])).map((t) => t.name);
   await hardDeleteStatus(trx, ctx.dialect, status.id);
   await bumpAccountStatusesCount(trx, status.account_id, -1);
   if (status.reblog_of_id) await bumpStatusCounter(trx, status.reblog_of_id, 'reblogs_count', -1);
   if (status.in_reply_to_id) await bumpStatusCounter(trx, status.in_reply_to_id, 'replies_count', -1);
   if (status.quote_of_id && status.quote_state === 'accepted') await bumpStatusCounter(trx, status.quote_of_id, 'quotes_count', -1);
-  await ctx.queue.enqueue(trx, JOB.distributeDelete, { statusId: status.id, accountId: status.account_id, visibility: status.visibility, tagNames, audienceIds });
+  await ctx.queue.enqueue(trx, JOB.distributeDelete, { statusId: status.id, accountId: status.account_id, visibility: status.visibility, tagNames, audienceIds: audience.accountIds, listIds: audience.listIds });
 }
 
 /** Deletes the author's status; returns the row as it was (for the delete-and-redraft answer). */
