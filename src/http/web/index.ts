@@ -2,10 +2,11 @@ import type { RouteGroup } from '../routes.ts';
 import { applicationsRoutes } from './applications.ts';
 import { confirmationRoutes } from './confirmation.ts';
 import { homeRoutes } from './home.ts';
+import { publicPagesRoutes } from './public-pages.ts';
 import { setupRoutes } from './setup.ts';
 import { signInRoutes } from './sign-in.ts';
 import { signUpRoutes } from './sign-up.ts';
 
 export const webRoutes: RouteGroup = async (app, ctx) => {
-  for (const route of [homeRoutes, signInRoutes, signUpRoutes, confirmationRoutes, applicationsRoutes, setupRoutes]) await route(app, ctx);
+  for (const route of [homeRoutes, publicPagesRoutes, signInRoutes, signUpRoutes, confirmationRoutes, applicationsRoutes, setupRoutes]) await route(app, ctx);
 };

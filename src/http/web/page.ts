@@ -33,8 +33,9 @@ label{display:block;margin:.75rem 0 .25rem}input[type=text],input[type=email],in
 button{padding:.5rem 1rem;margin:.5rem .5rem .5rem 0}.error{color:#a00;background:#fee;padding:.5rem}.notice{background:#efe;padding:.5rem}
 code{word-break:break-all;background:#f4f4f4;padding:.1rem .3rem}table{border-collapse:collapse}td{padding:.2rem .5rem;vertical-align:top}`;
 
-export function sendPage(reply: FastifyReply, status: number, title: string, body: Html): FastifyReply {
-  const doc = h`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer"><title>${title} - Parley</title><style>${raw(STYLE)}</style></head><body><h1>${title}</h1>${body}</body></html>`;
+/** `head` adds to the document head (the public pages' link-preview tags). */
+export function sendPage(reply: FastifyReply, status: number, title: string, body: Html, head: Html = raw('')): FastifyReply {
+  const doc = h`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer"><title>${title} - Parley</title>${head}<style>${raw(STYLE)}</style></head><body><h1>${title}</h1>${body}</body></html>`;
   return reply
     .status(status)
     .header('content-type', 'text/html; charset=utf-8')
@@ -55,3 +56,7 @@ export function errorBox(message: string | null): Html {
 export function hidden(name: string, value: string | null | undefined): Html {
   return value === null || value === undefined ? raw('') : h`<input type="hidden" name="${name}" value="${value}">`;
 }
+
+export const PUBLIC_STYLE = `article{border-top:1px solid #ddd;padding:.75rem 0}article header{font-size:.9rem;color:#555}
+.avatar{width:48px;height:48px;border-radius:8px;vertical-align:middle;margin-right:.5rem}.invisible{display:none}.ellipsis::after{content:"…"}
+@media (prefers-color-scheme:dark){body{background:#111;color:#eee}article header{color:#aaa}a{color:#8cf}}`;

@@ -1,0 +1,83 @@
+// The Mastodon API calls the web app makes, typed with the shared entities.
+import type {
+  AccountJson,
+  CredentialAccountJson,
+  ListJson,
+  MarkerJson,
+  NotificationJson,
+  RelationshipJson,
+  RuleJson,
+  SearchJson,
+  StatusJson,
+  StatusSourceJson,
+  TagJson,
+} from '../../../api/entities.ts';
+import type { Http } from './http.ts';
+import type { InstanceV2, StatusParams, TokenJson } from './types.ts';
+
+const enc = encodeURIComponent;
+
+export function endpoints(http: Http) {
+  return {
+    instance: () => http.get<InstanceV2>('/api/v2/instance', { token: null }),
+    rules: () => http.get<RuleJson[]>('/api/v1/instance/rules', { token: null }),
+    me: () => http.get<CredentialAccountJson>('/api/v1/accounts/verify_credentials'),
+    register: (appToken: string, body: { username: string; email: string; password: string; agreement: boolean; locale: string; reason?: string }) =>
+      http.post<TokenJson>('/api/v1/accounts', body, { token: appToken }),
+    updateCredentials: (body: Record<string, unknown>) => http.patch<CredentialAccountJson>('/api/v1/accounts/update_credentials', body),
+
+    homeTimeline: (url?: string) => http.page<StatusJson>(url ?? '/api/v1/timelines/home'),
+    localTimeline: (url?: string) => http.page<StatusJson>(url ?? '/api/v1/timelines/public', { query: url ? undefined : { local: true } }),
+    tagTimeline: (tag: string, url?: string) => http.page<StatusJson>(url ?? `/api/v1/timelines/tag/${enc(tag)}`),
+    listTimeline: (id: string, url?: string) => http.page<StatusJson>(url ?? `/api/v1/timelines/list/${enc(id)}`),
+    accountStatuses: (id: string, withReplies: boolean, url?: string) =>
+      http.page<StatusJson>(url ?? `/api/v1/accounts/${enc(id)}/statuses`, { query: url ? undefined : { exclude_replies: !withReplies } }),
+    bookmarks: (url?: string) => http.page<StatusJson>(url ?? '/api/v1/bookmarks'),
+
+    status: (id: string) => http.get<StatusJson>(`/api/v1/statuses/${enc(id)}`),
+    context: (id: string) => http.get<{ ancestors: StatusJson[]; descendants: StatusJson[] }>(`/api/v1/statuses/${enc(id)}/context`),
+    source: (id: string) => http.get<StatusSourceJson>(`/api/v1/statuses/${enc(id)}/source`),
+    post: (params: StatusParams, idempotencyKey: string) => http.post<StatusJson>('/api/v1/statuses', params, { idempotencyKey }),
+    edit: (id: string, params: StatusParams) => http.put<StatusJson>(`/api/v1/statuses/${enc(id)}`, params),
+    remove: (id: string) => http.del<StatusJson>(`/api/v1/statuses/${enc(id)}`),
+    statusAction: (id: string, action: 'favourite' | 'unfavourite' | 'reblog' | 'unreblog' | 'bookmark' | 'unbookmark') =>
+      http.post<StatusJson>(`/api/v1/statuses/${enc(id)}/${action}`),
+    vote: (pollId: string, choices: number[]) => http.post<unknown>(`/api/v1/polls/${enc(pollId)}/votes`, { choices }),
+
+    account: (id: string) => http.get<AccountJson>(`/api/v1/accounts/${enc(id)}`),
+    lookup: (acct: string) => http.get<AccountJson>('/api/v1/accounts/lookup', { query: { acct } }),
+    relationships: (ids: string[]) => http.get<RelationshipJson[]>('/api/v1/accounts/relationships', { query: { id: ids } }),
+    followers: (id: string, url?: string) => http.page<AccountJson>(url ?? `/api/v1/accounts/${enc(id)}/followers`),
+    following: (id: string, url?: string) => http.page<AccountJson>(url ?? `/api/v1/accounts/${enc(id)}/following`),
+    accountAction: (id: string, action: 'follow' | 'unfollow' | 'block' | 'unblock' | 'mute' | 'unmute') =>
+      http.post<RelationshipJson>(`/api/v1/accounts/${enc(id)}/${action}`),
+
+    notifications: (url?: string) => http.page<NotificationJson>(url ?? '/api/v1/notifications'),
+    unreadCount: () => http.get<{ count: number }>('/api/v1/notifications/unread_count'),
+    markers: () => http.get<{ notifications?: MarkerJson; home?: MarkerJson }>('/api/v1/markers', { query: { timeline: ['notifications'] } }),
+    markRead: (lastReadId: string) => http.post<unknown>('/api/v1/markers', { notifications: { last_read_id: lastReadId } }),
+
+    search: (q: string, type?: 'accounts' | 'hashtags' | 'statuses', limit = 20) =>
+      http.get<SearchJson>('/api/v2/search', { query: { q, type, limit, resolve: false } }),
+    tag: (name: string) => http.get<TagJson>(`/api/v1/tags/${enc(name)}`),
+
+    lists: () => http.get<ListJson[]>('/api/v1/lists'),
+    list: (id: string) => http.get<ListJson>(`/api/v1/lists/${enc(id)}`),
+    createList: (title: string) => http.post<ListJson>('/api/v1/lists', { title }),
+    deleteList: (id: string) => http.del<unknown>(`/api/v1/lists/${enc(id)}`),
+    listAccounts: (id: string) => http.page<AccountJson>(`/api/v1/lists/${enc(id)}/accounts`, { query: { limit: 0 } }),
+    addToList: (id: string, accountIds: string[]) => http.post<unknown>(`/api/v1/lists/${enc(id)}/accounts`, { account_ids: accountIds }),
+    removeFromList: (id: string, accountIds: string[]) => http.del<unknown>(`/api/v1/lists/${enc(id)}/accounts`, { query: { account_ids: accountIds } }),
+
+    followRequests: (url?: string) => http.page<AccountJson>(url ?? '/api/v1/follow_requests'),
+    authorizeFollow: (id: string) => http.post<RelationshipJson>(`/api/v1/follow_requests/${enc(id)}/authorize`),
+    rejectFollow: (id: string) => http.post<RelationshipJson>(`/api/v1/follow_requests/${enc(id)}/reject`),
+
+    report: (body: { account_id: string; status_ids?: string[]; comment: string; category: string; forward?: boolean }) =>
+      http.post<unknown>('/api/v1/reports', body),
+    pushSubscribe: (body: unknown) => http.post<unknown>('/api/v1/push/subscription', body),
+    pushUnsubscribe: () => http.del<unknown>('/api/v1/push/subscription'),
+  };
+}
+
+export type Api = ReturnType<typeof endpoints>;
