@@ -299,3 +299,44 @@ export interface SearchJson {
   statuses: StatusJson[];
   hashtags: TagJson[];
 }
+
+export const PUSH_ALERT_TYPES = ['mention', 'quote', 'status', 'reblog', 'follow', 'follow_request', 'favourite', 'poll', 'update', 'quoted_update', 'admin.sign_up', 'admin.report'] as const;
+export type PushAlertType = (typeof PUSH_ALERT_TYPES)[number];
+export type PushPolicy = 'all' | 'followed' | 'follower' | 'none';
+
+export interface WebPushSubscriptionJson {
+  id: string;
+  endpoint: string;
+  /** true: RFC 8291 (aes128gcm) payloads; false: the legacy aesgcm draft. */
+  standard: boolean;
+  alerts: Record<PushAlertType, boolean>;
+  policy: PushPolicy;
+  server_key: string;
+}
+
+/** What the server encrypts and pushes for a notification (decrypted by the service worker). */
+export interface WebPushPayloadJson {
+  /** Parley keeps only hashes of access tokens, so this is always empty: use the client's own token. */
+  access_token: string;
+  preferred_locale: string;
+  notification_id: string;
+  notification_type: string;
+  icon: string;
+  title: string;
+  body: string;
+}
+
+export type ReportCategory = 'spam' | 'legal' | 'violation' | 'other';
+
+export interface ReportJson {
+  id: string;
+  action_taken: boolean;
+  action_taken_at: string | null;
+  category: ReportCategory;
+  comment: string;
+  forwarded: boolean;
+  created_at: string;
+  status_ids: string[] | null;
+  rule_ids: string[] | null;
+  target_account: AccountJson;
+}

@@ -8,6 +8,7 @@ import { systemClock, type Clock } from './infra/clock.ts';
 import { createMemoryEventBus, type EventBus } from './infra/event-bus.ts';
 import { createLogger, type Logger } from './infra/logger.ts';
 import { createMailer, type Mailer } from './infra/mailer.ts';
+import { defaultWebDistDir } from './infra/web-dist.ts';
 import { createJobQueue, type JobQueue } from './jobs/queue.ts';
 import { registerJobHandlers } from './jobs/index.ts';
 
@@ -20,6 +21,10 @@ export interface AppContext {
   events: EventBus;
   mailer: Mailer;
   log: Logger;
+  /** The built web app (web/dist); its pages are served only when index.html exists there. */
+  webDistDir: string;
+  /** Web Push to plain-http loopback endpoints: only the tests' local push service needs it. */
+  allowLoopbackPush: boolean;
   close(): Promise<void>;
 }
 
@@ -31,6 +36,8 @@ export interface ContextOverrides {
   migrate?: boolean;
   /** Called for every executed SQL statement (the benchmark counts them). */
   onQuery?: () => void;
+  webDistDir?: string;
+  allowLoopbackPush?: boolean;
 }
 
 export async function createContext(config: Config, overrides: ContextOverrides = {}): Promise<AppContext> {
@@ -52,6 +59,8 @@ export async function createContext(config: Config, overrides: ContextOverrides 
     events,
     mailer: overrides.mailer ?? createMailer(config),
     log,
+    webDistDir: overrides.webDistDir ?? defaultWebDistDir(),
+    allowLoopbackPush: overrides.allowLoopbackPush ?? false,
     async close() {
       await queue.stop();
       await events.close();

@@ -7,7 +7,7 @@ import react from '@vitejs/plugin-react';
 const INITIAL_BUDGET_BYTES = 200 * 1024;
 
 interface ChunkLike { type: 'chunk'; code: string; isEntry: boolean; imports: string[]; fileName: string }
-interface AssetLike { type: 'asset' }
+interface AssetLike { type: 'asset'; fileName: string }
 
 function bundleBudget(): Plugin {
   return {
@@ -33,6 +33,11 @@ function bundleBudget(): Plugin {
         lines.push(`  ${initial.has(name) ? 'initial' : 'lazy   '}  ${(gz / 1024).toFixed(1).padStart(7)} KB gz  ${chunk.fileName}`);
       }
       console.warn(`\nParley web bundle (gzip):\n${lines.sort().join('\n')}\n  initial route total: ${(initialBytes / 1024).toFixed(1)} KB of ${INITIAL_BUDGET_BYTES / 1024} KB\n`);
+      // The service worker caches every built file for offline use; it learns them from here.
+      const files = Object.values(bundle as Record<string, ChunkLike | AssetLike>)
+        .map((item) => item.fileName)
+        .filter((f) => f.startsWith('assets/'));
+      this.emitFile({ type: 'asset', fileName: 'asset-manifest.json', source: JSON.stringify({ files }) });
       if (initialBytes > INITIAL_BUDGET_BYTES) {
         this.error(`The initial route's JavaScript is ${(initialBytes / 1024).toFixed(1)} KB gzipped, over the ${INITIAL_BUDGET_BYTES / 1024} KB budget.`);
       }

@@ -379,6 +379,61 @@ export interface SearchDocumentsTable {
   body: string;
 }
 
+/** Mastodon Web Push subscriptions: one per access token (the token's deletion removes it). */
+export interface WebPushSubscriptionsTable {
+  id: string;
+  account_id: string;
+  token_id: string;
+  endpoint: string;
+  /** Browser's P-256 public key and auth secret, base64url as the client sent them. */
+  key_p256dh: string;
+  key_auth: string;
+  /** JSON object of notification type -> boolean. */
+  alerts: string;
+  /** all | followed | follower | none */
+  policy: string;
+  /** 1: RFC 8291 aes128gcm; 0: the legacy aesgcm draft. */
+  standard: Bool;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Reports of accounts (and some of their posts) to the moderators. */
+export interface ReportsTable {
+  id: string;
+  account_id: string;
+  target_account_id: string;
+  comment: string;
+  /** spam | legal | violation | other */
+  category: string;
+  /** JSON array of instance rule ids, or null. */
+  rule_ids: string | null;
+  forwarded: Bool;
+  action_taken_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The reported posts, with a snapshot kept even if the author deletes the post. */
+export interface ReportStatusesTable {
+  report_id: string;
+  /** No foreign key: the status may be deleted; the snapshot stays as evidence. */
+  status_id: string;
+  text: string | null;
+  content_html: string;
+  spoiler_text: string;
+  visibility: string;
+  status_created_at: string;
+}
+
+/** Password reset links: sha256 of the token, single use, short-lived. */
+export interface PasswordResetsTable {
+  token_hash: string;
+  account_id: string;
+  expires_at: string;
+  created_at: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   users: UsersTable;
@@ -419,6 +474,10 @@ export interface Database {
   web_sessions: WebSessionsTable;
   /** Search text of statuses: an FTS5 table on SQLite, a table with a GIN index on PostgreSQL. */
   search_documents: SearchDocumentsTable;
+  web_push_subscriptions: WebPushSubscriptionsTable;
+  reports: ReportsTable;
+  report_statuses: ReportStatusesTable;
+  password_resets: PasswordResetsTable;
 }
 
 export type AccountRow = Selectable<AccountsTable>;

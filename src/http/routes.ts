@@ -37,6 +37,8 @@ import { statusesRoutes } from './api/v1/statuses/index.ts';
 import { pollsRoutes } from './api/v1/polls/index.ts';
 import { favouritesRoutes } from './api/v1/favourites/index.ts';
 import { scheduledStatusesRoutes } from './api/v1/scheduled_statuses/index.ts';
+import { pushRoutes } from './api/v1/push/index.ts';
+import { reportsRoutes } from './api/v1/reports/index.ts';
 
 export type RouteGroup = (app: FastifyInstance, ctx: AppContext) => void | Promise<void>;
 
@@ -47,7 +49,9 @@ const groups: RouteGroup[] = [appsRoutes, accountsRoutesC, blocksRoutes, mutesRo
   // Helper A: accounts, OAuth, web pages.
   accountsRoutesA, emailsRoutes, oauthRoutes, webRoutes,
   // Helper B: statuses, polls, favourites and bookmarks, scheduled statuses.
-  statusesRoutes, pollsRoutes, favouritesRoutes, scheduledStatusesRoutes];
+  statusesRoutes, pollsRoutes, favouritesRoutes, scheduledStatusesRoutes,
+  // Helper W1: Web Push, reports.
+  pushRoutes, reportsRoutes];
 
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   for (const group of groups) await group(app, ctx);

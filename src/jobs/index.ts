@@ -8,10 +8,11 @@ import { registerNotifyJob } from './notify.ts';
 import { registerUnmergeHomeJob } from './unmerge-home.ts';
 import { registerSendEmail } from './send-email.ts';
 import { registerStatusJobs } from './statuses.ts';
+import { registerWebPushJob } from './web-push.ts';
 
 type Registration = (ctx: AppContext) => void;
 
-const registrations: Registration[] = [registerNotifyJob, registerMergeHomeJob, registerUnmergeHomeJob, registerDistributeStatusJob, registerDistributeUpdateJob, registerDistributeDeleteJob, registerSendEmail, registerStatusJobs];
+const registrations: Registration[] = [registerNotifyJob, registerMergeHomeJob, registerUnmergeHomeJob, registerDistributeStatusJob, registerDistributeUpdateJob, registerDistributeDeleteJob, registerSendEmail, registerStatusJobs, registerWebPushJob];
 
 export function registerJobHandlers(ctx: AppContext): void {
   for (const register of registrations) register(ctx);

@@ -19,4 +19,6 @@ export const JOB = {
   pollExpired: 'poll_expired', // { pollId }
   /** Send an e-mail (confirmation, password reset). */
   sendEmail: 'send_email', // { to, subject, text }
+  /** Encrypt one notification for one Web Push subscription and POST it to the push service. */
+  webPush: 'web_push', // { subscriptionId, notificationId }
 } as const;

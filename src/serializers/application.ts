@@ -3,7 +3,7 @@ import type { AppRow } from '../db/schema.ts';
 import type { ApplicationJson } from '../../api/entities.ts';
 export type { ApplicationJson };
 
-export function serializeApplication(app: AppRow, opts: { credentials?: boolean } = {}): ApplicationJson {
+export function serializeApplication(app: AppRow, opts: { credentials?: boolean; vapidKey?: string } = {}): ApplicationJson {
   const uris = app.redirect_uris.split('\n');
   const json: ApplicationJson = {
     id: app.id,
@@ -13,6 +13,7 @@ export function serializeApplication(app: AppRow, opts: { credentials?: boolean 
     redirect_uri: uris.join('\n'),
     redirect_uris: uris,
   };
+  if (opts.vapidKey) json.vapid_key = opts.vapidKey;
   if (opts.credentials) {
     json.client_id = app.client_id;
     json.client_secret = app.client_secret;

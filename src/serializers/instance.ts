@@ -74,7 +74,7 @@ function statusesJson(l: InstanceLimits) {
   return { max_characters: l.maxStatusChars, max_media_attachments: l.maxMediaAttachments, characters_reserved_per_url: l.charactersReservedPerUrl };
 }
 
-export function serializeInstanceV2(config: Config, f: InstanceFacts) {
+export function serializeInstanceV2(config: Config, f: InstanceFacts, vapidPublicKey = '') {
   const l = f.limits;
   return {
     domain: config.domain,
@@ -94,8 +94,7 @@ export function serializeInstanceV2(config: Config, f: InstanceFacts) {
         privacy_policy: f.hasPrivacyPolicy ? `${config.baseUrl}/privacy-policy` : null,
         terms_of_service: f.hasTermsOfService ? `${config.baseUrl}/terms-of-service` : null,
       },
-      // Web Push comes later; an empty key tells clients there is none to subscribe with.
-      vapid: { public_key: '' },
+      vapid: { public_key: vapidPublicKey },
       accounts: { max_featured_tags: l.maxFeaturedTags, max_pinned_statuses: l.maxPinnedStatuses },
       statuses: statusesJson(l),
       media_attachments: mediaJson(l),

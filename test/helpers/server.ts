@@ -2,7 +2,7 @@
 // named users, call the API as them, and run queued jobs before asserting.
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../src/config.ts';
-import { createContext, type AppContext } from '../../src/context.ts';
+import { createContext, type AppContext, type ContextOverrides } from '../../src/context.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { createMemoryMailer, type Mail } from '../../src/infra/mailer.ts';
 import type { Clock } from '../../src/infra/clock.ts';
@@ -43,6 +43,8 @@ export interface TestServerOptions {
   env?: Record<string, string>;
   clock?: Clock;
   smtp?: boolean;
+  /** Context parts a test needs changed (a fake web/dist, loopback push endpoints). */
+  context?: Pick<ContextOverrides, 'webDistDir' | 'allowLoopbackPush'>;
 }
 
 export async function createTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
@@ -53,6 +55,9 @@ export async function createTestServer(opts: TestServerOptions = {}): Promise<Te
   const ctx = await createContext(config, {
     mailer: opts.smtp ? mailer : { enabled: false, send: async () => { throw new Error('SMTP is not configured'); } },
     ...(opts.clock ? { clock: opts.clock } : {}),
+    // API tests must not depend on whether the web app happens to be built.
+    webDistDir: '/nonexistent/parley-web-dist',
+    ...(opts.context ?? {}),
   });
   const app = await buildApp(ctx);
   await app.ready();

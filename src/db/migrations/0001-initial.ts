@@ -390,6 +390,57 @@ export function initial(dialect: Dialect) {
     );
     await db.schema.createIndex('web_sessions_account').on('web_sessions').column('account_id').execute();
 
+    await table(db, 'web_push_subscriptions', (t) => {
+      t = t
+        .addColumn('id', id, (c) => c.primaryKey())
+        .addColumn('account_id', id, (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+        .addColumn('token_id', id, (c) => c.notNull().unique().references('oauth_tokens.id').onDelete('cascade'))
+        .addColumn('endpoint', 'text', (c) => c.notNull())
+        .addColumn('key_p256dh', 'text', (c) => c.notNull())
+        .addColumn('key_auth', 'text', (c) => c.notNull())
+        .addColumn('alerts', 'text', (c) => c.notNull())
+        .addColumn('policy', 'text', (c) => c.notNull().defaultTo('all'));
+      return bool(t, 'standard', 0)
+        .addColumn('created_at', time, (c) => c.notNull())
+        .addColumn('updated_at', time, (c) => c.notNull());
+    });
+    await db.schema.createIndex('web_push_subscriptions_account').on('web_push_subscriptions').column('account_id').execute();
+
+    await table(db, 'reports', (t) => {
+      t = t
+        .addColumn('id', id, (c) => c.primaryKey())
+        .addColumn('account_id', id, (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+        .addColumn('target_account_id', id, (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+        .addColumn('comment', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('category', 'text', (c) => c.notNull())
+        .addColumn('rule_ids', 'text');
+      return bool(t, 'forwarded', 0)
+        .addColumn('action_taken_at', time)
+        .addColumn('created_at', time, (c) => c.notNull())
+        .addColumn('updated_at', time, (c) => c.notNull());
+    });
+    await db.schema.createIndex('reports_target').on('reports').columns(['target_account_id', 'id']).execute();
+    await table(db, 'report_statuses', (t) =>
+      t
+        .addColumn('report_id', id, (c) => c.notNull().references('reports.id').onDelete('cascade'))
+        .addColumn('status_id', id, (c) => c.notNull())
+        .addColumn('text', 'text')
+        .addColumn('content_html', 'text', (c) => c.notNull())
+        .addColumn('spoiler_text', 'text', (c) => c.notNull())
+        .addColumn('visibility', 'text', (c) => c.notNull())
+        .addColumn('status_created_at', time, (c) => c.notNull())
+        .addPrimaryKeyConstraint('report_statuses_pk', ['report_id', 'status_id']),
+    );
+
+    await table(db, 'password_resets', (t) =>
+      t
+        .addColumn('token_hash', text, (c) => c.primaryKey())
+        .addColumn('account_id', id, (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+        .addColumn('expires_at', time, (c) => c.notNull())
+        .addColumn('created_at', time, (c) => c.notNull()),
+    );
+    await db.schema.createIndex('password_resets_account').on('password_resets').column('account_id').execute();
+
     if (dialect === 'sqlite') {
       await sql`create virtual table search_documents using fts5(status_id unindexed, account_id unindexed, body, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
     } else {

@@ -1,12 +1,14 @@
 import type { RouteGroup } from '../routes.ts';
+import { appShellRoutes } from './app-shell.ts';
 import { applicationsRoutes } from './applications.ts';
 import { confirmationRoutes } from './confirmation.ts';
 import { homeRoutes } from './home.ts';
+import { passwordResetRoutes } from './password-reset.ts';
 import { publicPagesRoutes } from './public-pages.ts';
 import { setupRoutes } from './setup.ts';
 import { signInRoutes } from './sign-in.ts';
 import { signUpRoutes } from './sign-up.ts';
 
 export const webRoutes: RouteGroup = async (app, ctx) => {
-  for (const route of [homeRoutes, publicPagesRoutes, signInRoutes, signUpRoutes, confirmationRoutes, applicationsRoutes, setupRoutes]) await route(app, ctx);
+  for (const route of [homeRoutes, publicPagesRoutes, signInRoutes, signUpRoutes, confirmationRoutes, applicationsRoutes, setupRoutes, passwordResetRoutes, appShellRoutes]) await route(app, ctx);
 };

@@ -16,18 +16,9 @@ import { accountStatuses } from '../../services/timelines/timelines.ts';
 import { loadInstanceSettings } from '../../services/instance/instance-settings.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { RouteGroup } from '../routes.ts';
+import { plainExcerpt } from '../../text/plain-excerpt.ts';
+import { webAppBuilt } from './app-shell.ts';
 import { h, messagePage, PUBLIC_STYLE, raw, sendPage, type Html } from './page.ts';
-
-/** Text of our own rendered HTML, for descriptions: tags dropped, entities decoded, shortened. */
-export function plainExcerpt(html: string, max = 200): string {
-  const text = html
-    .replace(/<br\s*\/?>|<\/p><p>/g, ' ')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
 
 interface Preview {
   title: string;
@@ -60,6 +51,11 @@ function statusHtml(s: StatusJson): Html {
   return h`<article><header>${s.reblog ? h`${s.account.display_name || s.account.username} echoed · ` : ''}${who} · ${when}</header>${body}${poll}</article>`;
 }
 
+/** A link to the same thing in the web app (its routes: web/src/router.ts), when the app is built. */
+async function openInApp(ctx: AppContext, appPath: string): Promise<Html> {
+  return (await webAppBuilt(ctx)) ? h`<p><a href="${appPath}">Open in the app</a></p>` : raw('');
+}
+
 async function profilePage(ctx: AppContext, reply: FastifyReply, account: AccountRow, siteName: string): Promise<FastifyReply> {
   const json = serializeAccount(ctx.config, account);
   const ids = await accountStatuses(ctx, null, account.id, { onlyMedia: false, excludeReplies: true, excludeReblogs: false, pinned: false, tagged: null }, { limit: 20 });
@@ -72,7 +68,7 @@ async function profilePage(ctx: AppContext, reply: FastifyReply, account: Accoun
     200,
     name,
     h`<p><img class="avatar" src="${json.avatar}" alt="">@${json.acct}@${ctx.config.domain}</p>${raw(json.note)}<p>${counts}</p>
-<section aria-label="Posts">${statuses.length ? statuses.map(statusHtml) : h`<p>No public posts yet.</p>`}</section>
+${await openInApp(ctx, `/accounts/${account.id}`)}<section aria-label="Posts">${statuses.length ? statuses.map(statusHtml) : h`<p>No public posts yet.</p>`}</section>
 <p><a href="/auth/sign_in">Sign in</a> to follow, reply and more.</p>`,
     head,
   );
@@ -93,7 +89,7 @@ async function statusPage(ctx: AppContext, reply: FastifyReply, account: Account
     200,
     `Post by ${name}`,
     h`${ancestors.map(statusHtml)}<div aria-current="page">${statusHtml(main)}</div>${descendants.length ? h`<section aria-label="Replies">${descendants.map(statusHtml)}</section>` : ''}
-<p><a href="/auth/sign_in">Sign in</a> to reply, echo or like.</p>`,
+${await openInApp(ctx, `/statuses/${main.id}`)}<p><a href="/auth/sign_in">Sign in</a> to reply, echo or like.</p>`,
     head,
   );
 }

@@ -24,7 +24,7 @@ function signInForm(ctx: AppContext, request: FastifyRequest, reply: FastifyRepl
     h`${errorBox(opts.error ?? null)}<form method="post" action="/auth/sign_in">${hidden('csrf_token', csrf)}${hidden('return_to', opts.returnTo)}
 <label for="login">Username or e-mail address</label><input type="text" id="login" name="login" value="${opts.login ?? ''}" autocomplete="username" required autofocus>
 <label for="password">Password</label><input type="password" id="password" name="password" autocomplete="current-password" required>
-<button type="submit">Sign in</button></form><p><a href="/auth/sign_up">Create an account</a></p>`,
+<button type="submit">Sign in</button></form><p><a href="/auth/password/new">Forgot your password?</a> · <a href="/auth/sign_up">Create an account</a></p>`,
   );
 }
 

@@ -7,6 +7,7 @@ import { activeMutes } from '../../db/repos/mutes.ts';
 import { findSameNotification, insertNotification, statusExists } from '../../db/repos/notifications.ts';
 import { newId } from '../../domain/ids.ts';
 import { channel } from '../../infra/streams.ts';
+import { enqueueWebPushes } from '../push/enqueue-pushes.ts';
 
 export const NOTIFICATION_TYPES = ['mention', 'status', 'reblog', 'quote', 'favourite', 'follow', 'follow_request', 'poll', 'update', 'quoted_update'] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
@@ -36,7 +37,10 @@ export async function createNotification(ctx: AppContext, input: NotifyInput): P
   const row = { account_id: input.accountId, from_account_id: input.fromAccountId, type: input.type, status_id: statusId };
   if (await findSameNotification(ctx.db, row)) return null;
   const id = newId(ctx.clock.now().getTime());
-  await insertNotification(ctx.db, { id, ...row, created_at: ctx.clock.now().toISOString() });
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertNotification(trx, { id, ...row, created_at: ctx.clock.now().toISOString() });
+    await enqueueWebPushes(ctx, trx, { id, ...row });
+  });
   await ctx.events.publish(channel.user(input.accountId), { event: 'notification', notificationId: id });
   return id;
 }

@@ -5,6 +5,7 @@ import { paramsOf } from '../../../plugins/body.ts';
 import { parseInput, zArray } from '../../../validation.ts';
 import { createApp } from '../../../../services/apps/create-app.ts';
 import { serializeApplication } from '../../../../serializers/application.ts';
+import { vapidPublicKey } from '../../../../services/push/vapid.ts';
 
 const Body = z.object({
   client_name: z.string({ message: "can't be blank" }).max(200),
@@ -24,6 +25,6 @@ export const createAppRoute: RouteGroup = (app, ctx) => {
       scopes: body.scopes,
       website: body.website,
     });
-    return serializeApplication(row, { credentials: true });
+    return serializeApplication(row, { credentials: true, vapidKey: await vapidPublicKey(ctx) });
   });
 };

@@ -1,0 +1,130 @@
+// The web app in Chromium against a real server: signing in through OAuth with PKCE like any
+// third-party app, posting, replying, following and seeing the other person's post at home,
+// liking, a notification, search, report, block, and the offline shell. Needs the built app
+// (`npm install` builds it; `npm run build:web` rebuilds it).
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createListeningServer } from '../helpers/listening-server.ts';
+import type { TestServer, TestUser } from '../helpers/server.ts';
+import { browserAvailable, browserRequired, launchBrowser, seriousA11yViolations } from './browser.ts';
+
+const webDist = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+let s: TestServer;
+let base: string;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let alice: TestUser;
+let bob: TestUser;
+
+async function signIn(p: Page, username: string, password: string): Promise<void> {
+  await p.goto(base + '/');
+  await p.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+  await p.waitForURL(/\/auth\/sign_in/);
+  await p.getByLabel('Username or e-mail address').fill(username);
+  await p.getByLabel('Password').fill(password);
+  await p.getByRole('button', { name: 'Sign in' }).click();
+  await p.getByRole('button', { name: 'Authorize' }).click();
+  await p.getByRole('textbox', { name: "What's on your mind?" }).waitFor();
+}
+
+async function post(p: Page, text: string): Promise<void> {
+  await p.getByRole('textbox', { name: "What's on your mind?" }).fill(text);
+  await p.getByRole('button', { name: 'Post', exact: true }).click();
+  await p.getByRole('article').filter({ hasText: text }).first().waitFor();
+}
+
+describe.runIf((browserAvailable && existsSync(path.join(webDist, 'index.html'))) || browserRequired)('the web app in Chromium', () => {
+  beforeAll(async () => {
+    ({ s, base } = await createListeningServer({ context: { webDistDir: webDist } }));
+    alice = await s.createUser('alice');
+    bob = await s.createUser('bob');
+    browser = await launchBrowser();
+    context = await browser.newContext({ bypassCSP: true });
+    page = await context.newPage();
+    page.on('dialog', (d) => void d.accept());
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await s?.close();
+  });
+
+  it('signs in through OAuth with PKCE and posts', async () => {
+    await signIn(page, 'alice', alice.password);
+    await post(page, 'My first post from the web app');
+    const stored = await s.ctx.db.selectFrom('statuses').select(['text', 'application_id']).where('account_id', '=', alice.id).execute();
+    expect(stored.map((r) => r.text)).toContain('My first post from the web app');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it("follows bob and sees bob's post at home, likes it, and bob is notified", async () => {
+    await page.goto(`${base}/accounts/${bob.id}`);
+    await page.getByRole('button', { name: 'Follow' }).click();
+    await page.getByRole('button', { name: 'Unfollow' }).waitFor();
+    const posted = (await bob.post('/api/v1/statuses', { status: 'Bob says hello' })).json() as { id: string };
+    await s.drainJobs();
+    await page.goto(base + '/');
+    const article = page.getByRole('article').filter({ hasText: 'Bob says hello' }).first();
+    await article.waitFor();
+    await article.getByRole('button', { name: /^Like/ }).click();
+    await expect.poll(async () => (await bob.get(`/api/v1/statuses/${posted.id}`)).json().favourites_count).toBe(1);
+    await s.drainJobs();
+    const notes = (await bob.get('/api/v1/notifications')).json() as { type: string; account: { id: string } }[];
+    expect(notes.map((n) => [n.type, n.account.id])).toEqual(expect.arrayContaining([['follow', alice.id], ['favourite', alice.id]]));
+  });
+
+  it('replies in the thread view', async () => {
+    const bobs = (await bob.get(`/api/v1/accounts/${bob.id}/statuses`)).json() as { id: string }[];
+    await page.goto(`${base}/statuses/${bobs[0]!.id}`);
+    const article = page.getByRole('article').filter({ hasText: 'Bob says hello' }).first();
+    await article.getByRole('button', { name: /^Reply/ }).click();
+    await post(page, 'Hello back, Bob');
+    await expect.poll(async () => (await bob.get(`/api/v1/statuses/${bobs[0]!.id}/context`)).json().descendants.length).toBe(1);
+  });
+
+  it('lists the notification of a new follower', async () => {
+    await bob.post(`/api/v1/accounts/${alice.id}/follow`);
+    await s.drainJobs();
+    await page.goto(`${base}/notifications`);
+    await page.getByText(/bob/).first().waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('searches for an account', async () => {
+    await page.getByRole('searchbox', { name: 'Search' }).fill('bob');
+    await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
+    await page.waitForURL(/\/search/);
+    await page.getByText('@bob').first().waitFor();
+  });
+
+  it('reports and blocks from the menu of a post', async () => {
+    await page.goto(base + '/');
+    const article = page.getByRole('article').filter({ hasText: 'Bob says hello' }).first();
+    await article.getByRole('button', { name: 'More actions' }).click();
+    await page.getByRole('menuitem', { name: 'Report post' }).click();
+    await page.getByLabel('Additional comments').fill('testing reports');
+    await page.getByRole('button', { name: 'Send report' }).click();
+    await expect.poll(async () => Number((await s.ctx.db.selectFrom('reports' as never).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst() as { n: number } | undefined)?.n ?? 0)).toBe(1);
+    await page.goto(base + '/');
+    await page.getByRole('article').filter({ hasText: 'Bob says hello' }).first().getByRole('button', { name: 'More actions' }).click();
+    await page.getByRole('menuitem', { name: 'Block @bob' }).click();
+    await expect.poll(async () => (await alice.get(`/api/v1/accounts/relationships?id[]=${bob.id}`)).json()[0].blocking).toBe(true);
+  });
+
+  it('keeps working as an app shell when offline', async () => {
+    await page.goto(base + '/');
+    // The service worker caches the shell on install; once it controls the page, go offline.
+    await page.waitForFunction(() => (globalThis as unknown as { navigator: { serviceWorker: { controller: unknown } } }).navigator.serviceWorker.controller !== null, null, { timeout: 20_000 }).catch(() => page.reload());
+    await page.waitForFunction(() => (globalThis as unknown as { navigator: { serviceWorker: { controller: unknown } } }).navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+    await context.setOffline(true);
+    await page.reload();
+    // The app shell still starts, and says clearly that there is no connection.
+    await page.getByRole('status').filter({ hasText: /offline/i }).first().waitFor();
+    expect(await page.getByRole('link', { name: 'Skip to content' }).count()).toBe(1);
+    await context.setOffline(false);
+  });
+});
