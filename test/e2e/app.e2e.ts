@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createListeningServer } from '../helpers/listening-server.ts';
 import type { TestServer, TestUser } from '../helpers/server.ts';
+import { post, signIn } from './app-flows.ts';
 import { browserAvailable, browserRequired, launchBrowser, seriousA11yViolations } from './browser.ts';
 
 const webDist = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -20,23 +21,6 @@ let context: BrowserContext;
 let page: Page;
 let alice: TestUser;
 let bob: TestUser;
-
-async function signIn(p: Page, username: string, password: string): Promise<void> {
-  await p.goto(base + '/');
-  await p.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
-  await p.waitForURL(/\/auth\/sign_in/);
-  await p.getByLabel('Username or e-mail address').fill(username);
-  await p.getByLabel('Password').fill(password);
-  await p.getByRole('button', { name: 'Sign in' }).click();
-  await p.getByRole('button', { name: 'Authorize' }).click();
-  await p.getByRole('textbox', { name: "What's on your mind?" }).waitFor();
-}
-
-async function post(p: Page, text: string): Promise<void> {
-  await p.getByRole('textbox', { name: "What's on your mind?" }).fill(text);
-  await p.getByRole('button', { name: 'Post', exact: true }).click();
-  await p.getByRole('article').filter({ hasText: text }).first().waitFor();
-}
 
 describe.runIf((browserAvailable && existsSync(path.join(webDist, 'index.html'))) || browserRequired)('the web app in Chromium', () => {
   beforeAll(async () => {
@@ -54,7 +38,7 @@ describe.runIf((browserAvailable && existsSync(path.join(webDist, 'index.html'))
   });
 
   it('signs in through OAuth with PKCE and posts', async () => {
-    await signIn(page, 'alice', alice.password);
+    await signIn(page, base, 'alice', alice.password);
     await post(page, 'My first post from the web app');
     const stored = await s.ctx.db.selectFrom('statuses').select(['text', 'application_id']).where('account_id', '=', alice.id).execute();
     expect(stored.map((r) => r.text)).toContain('My first post from the web app');
