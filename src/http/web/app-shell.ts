@@ -96,7 +96,9 @@ async function sendDistFile(request: FastifyRequest, reply: FastifyReply, found:
 export async function sendAppShell(ctx: AppContext, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | null> {
   const index = await resolveDistFile(ctx.webDistDir, 'index.html');
   if (!index) return null;
-  reply.header('content-security-policy', appShellCsp(ctx)).header('x-frame-options', 'DENY');
+  // The same URL answers browsers with the app and API clients with JSON.
+  const vary = reply.getHeader('vary');
+  reply.header('content-security-policy', appShellCsp(ctx)).header('x-frame-options', 'DENY').header('vary', vary ? `${String(vary)}, Accept` : 'Accept');
   return sendDistFile(request, reply, index, REVALIDATE);
 }
 
