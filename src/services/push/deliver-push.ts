@@ -9,7 +9,7 @@ import { deleteSubscriptionById, findSubscriptionById, tokenIsLive } from '../..
 import { findStatusById } from '../../db/repos/statuses.ts';
 import { getSetting } from '../../db/repos/settings.ts';
 import { serializeAccount } from '../../serializers/account.ts';
-import { endpointProblem } from './endpoint-rule.ts';
+import { endpointProblem, resolvesToPrivateAddress } from './endpoint-rule.ts';
 import { buildPushPayload } from './push-payload.ts';
 import { vapidKeys, vapidSubject } from './vapid.ts';
 
@@ -30,6 +30,7 @@ export async function deliverWebPush(ctx: AppContext, subscriptionId: string, no
   if (!(await tokenIsLive(ctx.db, sub.token_id, ctx.clock.now().toISOString()))) return remove();
   // The rule is checked again at delivery: a subscription stored under another rule is not used.
   if (endpointProblem(sub.endpoint, { allowLoopbackHttp: ctx.allowLoopbackPush })) return remove();
+  if (!ctx.allowLoopbackPush && (await resolvesToPrivateAddress(sub.endpoint))) return remove();
 
   const [from, user, status] = await Promise.all([
     findAccountById(ctx.db, notification.from_account_id),

@@ -2,11 +2,12 @@
 // else (plain http, loopback, private networks, credentials in the URL) is refused so a
 // subscription cannot make the server call into its own network. Plain-http loopback is allowed
 // only when the context says so (the tests' local push service).
+import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 
 export const MAX_ENDPOINT_LENGTH = 2048;
 
-function isPrivateAddress(host: string): boolean {
+export function isPrivateAddress(host: string): boolean {
   const h = host.replace(/^\[|\]$/g, '').toLowerCase();
   if (h === 'localhost' || h.endsWith('.localhost')) return true;
   const kind = isIP(h);
@@ -38,4 +39,25 @@ export function endpointProblem(endpoint: string, opts: { allowLoopbackHttp: boo
   if (url.protocol !== 'https:') return 'endpoint must be an https URL';
   if (isPrivateAddress(url.hostname)) return 'endpoint must be a public host';
   return null;
+}
+
+/**
+ * Whether the endpoint's host name resolves to a private address: a public-looking name can point
+ * into the server's own network. Checked right before each delivery. (A name that cannot be
+ * resolved is left to the delivery itself, which then fails and is retried.)
+ */
+export async function resolvesToPrivateAddress(endpoint: string, resolve: (host: string) => Promise<string[]> = resolveAll): Promise<boolean> {
+  const host = new URL(endpoint).hostname;
+  if (isIP(host.replace(/^\[|\]$/g, ''))) return isPrivateAddress(host);
+  let addresses: string[];
+  try {
+    addresses = await resolve(host);
+  } catch {
+    return false;
+  }
+  return addresses.some(isPrivateAddress);
+}
+
+async function resolveAll(host: string): Promise<string[]> {
+  return (await lookup(host, { all: true })).map((a) => a.address);
 }
