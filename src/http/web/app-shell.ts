@@ -82,7 +82,7 @@ export async function webAppBuilt(ctx: AppContext): Promise<boolean> {
   return (await resolveDistFile(ctx.webDistDir, 'index.html')) !== null;
 }
 
-async function sendDistFile(request: FastifyRequest, reply: FastifyReply, found: { file: string; size: number; mtimeMs: number }, cacheControl: string): Promise<FastifyReply> {
+function sendDistFile(request: FastifyRequest, reply: FastifyReply, found: { file: string; size: number; mtimeMs: number }, cacheControl: string): FastifyReply {
   const etag = `"${found.size.toString(16)}-${Math.floor(found.mtimeMs).toString(16)}"`;
   reply.header('cache-control', cacheControl).header('etag', etag);
   if (request.headers['if-none-match'] === etag) return reply.status(304).send();
@@ -92,14 +92,19 @@ async function sendDistFile(request: FastifyRequest, reply: FastifyReply, found:
     .send(createReadStream(found.file));
 }
 
-/** The app's index.html with its Content-Security-Policy; null when the app is not built. */
-export async function sendAppShell(ctx: AppContext, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | null> {
+/**
+ * Sends the app's index.html with its Content-Security-Policy; false when the app is not built.
+ * (A boolean, not the reply: a Fastify reply is thenable, so awaiting one returned from an async
+ * function yields undefined and the caller would answer a second time.)
+ */
+export async function sendAppShell(ctx: AppContext, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
   const index = await resolveDistFile(ctx.webDistDir, 'index.html');
-  if (!index) return null;
+  if (!index) return false;
   // The same URL answers browsers with the app and API clients with JSON.
   const vary = reply.getHeader('vary');
   reply.header('content-security-policy', appShellCsp(ctx)).header('x-frame-options', 'DENY').header('vary', vary ? `${String(vary)}, Accept` : 'Accept');
-  return sendDistFile(request, reply, index, REVALIDATE);
+  sendDistFile(request, reply, index, REVALIDATE);
+  return true;
 }
 
 const acceptsHtml = (request: FastifyRequest) => /\btext\/html\b/.test(String(request.headers.accept ?? ''));
@@ -129,6 +134,7 @@ export const appShellRoutes: RouteGroup = (app, ctx) => {
       if (found) return sendDistFile(request, reply, found, REVALIDATE);
     }
     if (!acceptsHtml(request)) return reply.callNotFound();
-    return (await sendAppShell(ctx, request, reply)) ?? reply.callNotFound();
+    if (await sendAppShell(ctx, request, reply)) return reply;
+    return reply.callNotFound();
   });
 };

@@ -9,8 +9,7 @@ export const homeRoutes: RouteGroup = (app, ctx) => {
   app.get('/', async (request, reply) => {
     // The built web app takes over the front page; this page remains for servers without it.
     if (/\btext\/html\b/.test(String(request.headers.accept ?? ''))) {
-      const shell = await sendAppShell(ctx, request, reply);
-      if (shell) return shell;
+      if (await sendAppShell(ctx, request, reply)) return reply;
     }
     const settings = await loadInstanceSettings(ctx);
     const joinable = settings.registrationsMode !== 'closed';
