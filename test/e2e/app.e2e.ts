@@ -99,6 +99,43 @@ describe.runIf((browserAvailable && existsSync(path.join(webDist, 'index.html'))
     await expect.poll(async () => (await alice.get(`/api/v1/accounts/relationships?id[]=${bob.id}`)).json()[0].blocking).toBe(true);
   });
 
+  it('quotes a post from its menu ("echo with comment")', async () => {
+    await bob.post(`/api/v1/accounts/${alice.id}/unblock`);
+    await alice.post(`/api/v1/accounts/${bob.id}/unblock`);
+    const quoted = (await bob.post('/api/v1/statuses', { status: 'Quote me on this' })).json() as { id: string };
+    await page.goto(`${base}/statuses/${quoted.id}`);
+    await page.getByRole('article').filter({ hasText: 'Quote me on this' }).first().getByRole('button', { name: 'More actions' }).click();
+    await page.getByRole('menuitem', { name: 'Quote' }).click();
+    await page.getByRole('textbox', { name: "What's on your mind?" }).fill('Wise words');
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    await expect.poll(async () => {
+      const mine = (await alice.get(`/api/v1/accounts/${alice.id}/statuses`)).json() as { content: string; quote: { state: string; quoted_status: { id: string } | null } | null }[];
+      const q = mine.find((x) => x.content.includes('Wise words'));
+      return q?.quote ? [q.quote.state, q.quote.quoted_status?.id] : null;
+    }).toEqual(['accepted', quoted.id]);
+  });
+
+  it('signs up a new person who accepts the rules, and they can post', async () => {
+    const other = await browser.newContext({ bypassCSP: true });
+    const p = await other.newPage();
+    await p.goto(base + '/');
+    await p.getByRole('link', { name: 'Create account' }).first().click();
+    await p.getByLabel('Username').fill('dora');
+    await p.getByLabel('E-mail address').fill('dora@example.com');
+    await p.getByLabel('Password', { exact: true }).fill('dora-password-1');
+    await p.getByLabel('Confirm password').fill('dora-password-1');
+    // The rules must be accepted first.
+    expect(await p.getByRole('button', { name: 'Sign up' }).isDisabled()).toBe(true);
+    await p.getByRole('checkbox').check();
+    await p.getByRole('button', { name: 'Sign up' }).click();
+    await p.getByRole('button', { name: 'Compose' }).first().waitFor();
+    await p.goto(base + '/');
+    await post(p, 'Hello, I am new here');
+    const dora = await s.ctx.db.selectFrom('accounts').select('id').where('username_lower', '=', 'dora').executeTakeFirstOrThrow();
+    expect((await s.ctx.db.selectFrom('statuses').select('text').where('account_id', '=', dora.id).execute()).map((r) => r.text)).toEqual(['Hello, I am new here']);
+    await other.close();
+  });
+
   it('keeps working as an app shell when offline', async () => {
     await page.goto(base + '/');
     // The service worker caches the shell on install; once it controls the page, go offline.
