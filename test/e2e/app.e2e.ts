@@ -136,6 +136,19 @@ describe.runIf((browserAvailable && existsSync(path.join(webDist, 'index.html'))
     await other.close();
   });
 
+  it('is installable as a PWA (Chromium finds no installability errors)', async () => {
+    await page.goto(base + '/');
+    await page.waitForFunction(() => (globalThis as unknown as { navigator: { serviceWorker: { controller: unknown } } }).navigator.serviceWorker.controller !== null, null, { timeout: 20_000 }).catch(() => page.reload());
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] };
+    // Playwright's browser contexts are incognito windows, where Chrome never offers installs; every
+    // other criterion (manifest, icons, service worker, secure origin) must be met.
+    expect(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito')).toEqual([]);
+    const manifest = (await (await fetch(`${base}/manifest.webmanifest`)).json()) as { display: string; icons: { sizes: string }[] };
+    expect(manifest.display).toBe('standalone');
+    expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+  });
+
   it('keeps working as an app shell when offline', async () => {
     await page.goto(base + '/');
     // The service worker caches the shell on install; once it controls the page, go offline.
