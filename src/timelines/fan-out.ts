@@ -5,7 +5,7 @@
 import type { AppContext } from '../context.ts';
 import { findAccountById } from '../db/repos/accounts.ts';
 import { receiversBlockingEitherWay } from '../db/repos/blocks.ts';
-import { feedsContaining, findStatus, mentionedAccountIds, tagsOfStatus } from '../db/repos/feeds.ts';
+import { feedsContaining, mentionRowsOf, tagsOfStatus } from '../db/repos/feeds.ts';
 import { followersBatch, whoFollows, type FollowRow } from '../db/repos/follows.ts';
 import { listMemberIds, listsWithMember } from '../db/repos/lists.ts';
 import { receiversMuting } from '../db/repos/mutes.ts';
@@ -16,6 +16,7 @@ import { createNotification } from '../services/notifications/create-notificatio
 import { updateConversations } from './conversations.ts';
 import { homeFeed, listFeed } from './feed-store.ts';
 import { feedStoreOf } from './sql-feed-store.ts';
+import { findStatusById } from '../db/repos/statuses.ts';
 
 const BATCH = 500;
 
@@ -30,11 +31,11 @@ interface Subject {
 }
 
 async function loadSubject(ctx: AppContext, statusId: string): Promise<Subject | null> {
-  const status = await findStatus(ctx.db, statusId);
+  const status = await findStatusById(ctx.db, statusId);
   if (!status) return null;
-  const shown = status.reblog_of_id ? await findStatus(ctx.db, status.reblog_of_id) : status;
+  const shown = status.reblog_of_id ? await findStatusById(ctx.db, status.reblog_of_id) : status;
   if (!shown) return null;
-  const mentions = await mentionedAccountIds(ctx.db, shown.id);
+  const mentions = await mentionRowsOf(ctx.db, shown.id);
   const mentionIds = mentions.map((m) => m.account_id);
   return {
     status,
@@ -135,7 +136,7 @@ export async function fanOutStatus(ctx: AppContext, statusId: string): Promise<v
   }
 
   if (!status.reblog_of_id) {
-    const mentions = await mentionedAccountIds(ctx.db, status.id);
+    const mentions = await mentionRowsOf(ctx.db, status.id);
     for (const m of mentions) {
       if (m.silent === 1) continue;
       await createNotification(ctx, { type: 'mention', accountId: m.account_id, fromAccountId: status.account_id, statusId: status.id });
@@ -169,7 +170,7 @@ export async function fanOutUpdate(ctx: AppContext, statusId: string): Promise<v
   const sub = await loadSubject(ctx, statusId);
   if (!sub || sub.status.reblog_of_id) return;
   const { status } = sub;
-  for (const m of await mentionedAccountIds(ctx.db, status.id)) {
+  for (const m of await mentionRowsOf(ctx.db, status.id)) {
     if (m.silent === 1) continue;
     await createNotification(ctx, { type: 'mention', accountId: m.account_id, fromAccountId: status.account_id, statusId: status.id });
   }

@@ -60,21 +60,13 @@ export async function feedsContaining(db: Db, statusId: string): Promise<string[
   return rows.map((r) => r.feed);
 }
 
-export async function findStatus(db: Db, id: string): Promise<StatusRow | undefined> {
-  return db.selectFrom('statuses').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export async function findStatusesByIds(db: Db, ids: string[]): Promise<StatusRow[]> {
-  if (ids.length === 0) return [];
-  return db.selectFrom('statuses').selectAll().where('id', 'in', ids).execute();
-}
-
 /** An account's newest statuses, for merging into a new follower's home feed. */
 export async function recentStatusesOf(db: Db, accountId: string, visibilities: string[], limit: number): Promise<StatusRow[]> {
   return db.selectFrom('statuses').selectAll().where('account_id', '=', accountId).where('visibility', 'in', visibilities).orderBy('id', 'desc').limit(limit).execute();
 }
 
-export async function mentionedAccountIds(db: Db, statusId: string): Promise<{ account_id: string; silent: number }[]> {
+/** The mentions of a status with their `silent` flag (fan-out notifies only the loud ones). */
+export async function mentionRowsOf(db: Db, statusId: string): Promise<{ account_id: string; silent: number }[]> {
   return db.selectFrom('mentions').select(['account_id', 'silent']).where('status_id', '=', statusId).execute();
 }
 
