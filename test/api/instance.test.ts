@@ -151,6 +151,8 @@ describe('instance sub-resources', () => {
   });
 
   it('reports twelve weeks of activity as strings, counting this week', async () => {
+    const poster = await s.createUser('poster');
+    expect((await poster.post('/api/v1/statuses', { status: 'counted this week' })).statusCode).toBe(200);
     const body = (await get('/api/v1/instance/activity')).json();
     expect(body).toHaveLength(12);
     for (const w of body) {
@@ -163,6 +165,8 @@ describe('instance sub-resources', () => {
     expect(new Date(weeks[0]! * 1000).getUTCDay()).toBe(1);
     expect(Number(body[0].registrations)).toBeGreaterThanOrEqual(3);
     expect(Number(body[0].logins)).toBeGreaterThanOrEqual(1);
+    expect(body[0].statuses).toBe('1');
+    expect(body.slice(1).map((w: { statuses: string }) => w.statuses)).toEqual(Array(11).fill('0'));
   });
 
   it('lists languages with English names', async () => {
