@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canQuote, canSee, type VisibilityFacts } from './visibility.ts';
+import { canQuote, canSee, type VisibilityFacts, visibleAmong } from './visibility.ts';
 
 const base: VisibilityFacts = { visibility: 'public', isAuthor: false, anonymous: false, authorUnavailable: false, blockedEitherWay: false, viewerFollowsAuthor: false, viewerMentioned: false };
 
@@ -29,5 +29,19 @@ describe('canQuote', () => {
     expect(canQuote({ visibility: 'public', policy: 'followers', isAuthor: false, viewerFollowsAuthor: true })).toBe(true);
     expect(canQuote({ visibility: 'public', policy: 'nobody', isAuthor: true, viewerFollowsAuthor: false })).toBe(true);
     expect(canQuote({ visibility: 'private', policy: 'public', isAuthor: false, viewerFollowsAuthor: true })).toBe(false);
+  });
+});
+
+describe('visibleAmong', () => {
+  const rows = [
+    { id: 'a', reblog_of_id: null },
+    { id: 'b', reblog_of_id: 'a' },
+    { id: 'c', reblog_of_id: 'hidden' },
+    { id: 'hidden', reblog_of_id: null },
+    { id: 'd', reblog_of_id: 'gone' },
+  ];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  it('shows a reblog only when its original is seen too, and never when the original is missing', () => {
+    expect([...visibleAmong(rows, byId, (r) => r.id !== 'hidden')].sort()).toEqual(['a', 'b']);
   });
 });

@@ -42,6 +42,27 @@ export function canSee(f: VisibilityFacts): boolean {
   }
 }
 
+/**
+ * Of `candidates`, the ids the viewer may see: a status it `sees`, and for a reblog also its
+ * original (looked up in `byId`; a missing original hides the reblog).
+ */
+export function visibleAmong<T extends { id: string; reblog_of_id: string | null }>(
+  candidates: Iterable<T>,
+  byId: ReadonlyMap<string, T>,
+  sees: (s: T) => boolean,
+): Set<string> {
+  const visible = new Set<string>();
+  for (const s of candidates) {
+    if (!sees(s)) continue;
+    if (s.reblog_of_id) {
+      const original = byId.get(s.reblog_of_id);
+      if (!original || !sees(original)) continue;
+    }
+    visible.add(s.id);
+  }
+  return visible;
+}
+
 /** Mastodon's quote policies and what each allows. */
 export const QUOTE_POLICIES = ['public', 'followers', 'nobody'] as const;
 export type QuotePolicy = (typeof QUOTE_POLICIES)[number];

@@ -6,7 +6,7 @@ import type { AppContext } from '../context.ts';
 import { loadStatusGraph, type GraphRow } from '../db/repos/status-graph.ts';
 import type { AccountRow } from '../db/schema.ts';
 import { notFound } from '../domain/errors.ts';
-import { canQuote, canSee, isDistributable, quoteApprovalAutomatic } from '../domain/visibility.ts';
+import { canQuote, canSee, isDistributable, quoteApprovalAutomatic, visibleAmong } from '../domain/visibility.ts';
 import { serializeAccount } from '../serializers/account.ts';
 import type { ApplicationJson } from '../serializers/application.ts';
 import { withPollViewer } from '../serializers/poll.ts';
@@ -36,21 +36,6 @@ function sees(node: GraphRow, viewer: AccountRow | null): boolean {
     viewerFollowsAuthor: node.viewer?.followsAuthor ?? false,
     viewerMentioned: node.viewer?.mentioned ?? false,
   });
-}
-
-/** A reblog is visible iff both it and its original are. */
-function visibleIds(nodes: Map<string, GraphRow>, viewer: AccountRow | null): Set<string> {
-  const out = new Set<string>();
-  for (const node of nodes.values()) {
-    if (!sees(node, viewer)) continue;
-    const originalId = node.status.reblog_of_id;
-    if (originalId) {
-      const original = nodes.get(originalId);
-      if (!original || !sees(original, viewer)) continue;
-    }
-    out.add(node.status.id);
-  }
-  return out;
 }
 
 function quoteTarget(a: Assembly, node: GraphRow): { state: string; target: GraphRow | null } {
@@ -108,7 +93,9 @@ export async function renderStatuses(ctx: AppContext, statusIds: string[], viewe
   if (statusIds.length === 0) return [];
   const graph = await loadStatusGraph(ctx.db, statusIds, viewer?.id ?? null);
   const nodes = new Map(graph.map((g) => [g.status.id, g]));
-  const visible = visibleIds(nodes, viewer);
+  // A reblog is visible iff both it and its original are.
+  const statusRows = new Map(graph.map((g) => [g.status.id, g.status]));
+  const visible = visibleAmong(statusRows.values(), statusRows, (st) => sees(nodes.get(st.id)!, viewer));
   const shown = graph.filter((g) => visible.has(g.status.id)).map((g) => g.status);
   const ownAppIds = viewer ? shown.filter((s) => s.account_id === viewer.id && s.application_id).map((s) => s.application_id!) : [];
   const [extras, polls, apps] = await Promise.all([

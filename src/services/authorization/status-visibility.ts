@@ -3,7 +3,7 @@
 import type { AppContext } from '../../context.ts';
 import { blockedEitherWayAmong, followedAmong, mentioningAmong, unavailableAmong } from '../../db/repos/visibility.ts';
 import type { AccountRow, StatusRow } from '../../db/schema.ts';
-import { canSee } from '../../domain/visibility.ts';
+import { canSee, visibleAmong } from '../../domain/visibility.ts';
 import { findStatusesByIds } from '../../db/repos/statuses.ts';
 
 export async function visibleStatusIds(ctx: AppContext, statuses: StatusRow[], viewer: AccountRow | null): Promise<Set<string>> {
@@ -29,16 +29,7 @@ export async function visibleStatusIds(ctx: AppContext, statuses: StatusRow[], v
       viewerFollowsAuthor: follows.has(s.account_id),
       viewerMentioned: mentions.has(s.id),
     });
-  const visible = new Set<string>();
-  for (const s of statuses) {
-    if (!sees(s)) continue;
-    if (s.reblog_of_id) {
-      const original = byId.get(s.reblog_of_id);
-      if (!original || !sees(original)) continue;
-    }
-    visible.add(s.id);
-  }
-  return visible;
+  return visibleAmong(statuses, byId, sees);
 }
 
 export async function canViewStatus(ctx: AppContext, status: StatusRow, viewer: AccountRow | null): Promise<boolean> {
