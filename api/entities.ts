@@ -142,7 +142,7 @@ export interface StatusJson {
   reblog: StatusJson | null;
   application?: ApplicationJson | null;
   account: AccountJson;
-  media_attachments: never[];
+  media_attachments: MediaAttachmentJson[];
   mentions: StatusMentionJson[];
   tags: StatusTagJson[];
   emojis: never[];
@@ -252,6 +252,47 @@ export interface RuleJson {
   translations: Record<string, { text: string; hint: string }>;
 }
 
+/** Mastodon's MediaAttachment. `url` is null while a video is still processing (POST /api/v2/media answered 202). */
+export interface MediaAttachmentJson {
+  id: string;
+  type: 'image' | 'gifv' | 'video' | 'audio' | 'unknown';
+  url: string | null;
+  preview_url: string | null;
+  remote_url: null;
+  preview_remote_url: null;
+  text_url: null;
+  meta: MediaMetaJson | null;
+  description: string | null;
+  blurhash: string | null;
+}
+
+export interface MediaSizeJson {
+  width?: number;
+  height?: number;
+  size?: string;
+  aspect?: number;
+  frame_rate?: string;
+  duration?: number;
+  bitrate?: number;
+}
+
+export interface MediaMetaJson {
+  length?: string;
+  duration?: number;
+  fps?: number;
+  size?: string;
+  width?: number;
+  height?: number;
+  aspect?: number;
+  audio_encode?: string;
+  audio_bitrate?: string;
+  audio_channels?: string;
+  original?: MediaSizeJson;
+  small?: MediaSizeJson;
+  /** Focal point, each from -1.0 to 1.0 (x: left to right, y: bottom to top). */
+  focus?: { x: number; y: number };
+}
+
 export interface StatusEditJson {
   content: string;
   spoiler_text: string;
@@ -259,7 +300,7 @@ export interface StatusEditJson {
   created_at: string;
   account: AccountJson;
   poll: { options: { title: string }[] } | null;
-  media_attachments: never[];
+  media_attachments: MediaAttachmentJson[];
   emojis: never[];
 }
 
@@ -291,7 +332,7 @@ export interface ScheduledStatusJson {
   id: string;
   scheduled_at: string;
   params: ScheduledParams;
-  media_attachments: never[];
+  media_attachments: MediaAttachmentJson[];
 }
 
 export interface SearchJson {

@@ -40,6 +40,12 @@ const EnvSchema = z.object({
   PARLEY_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  PARLEY_MEDIA_DIR: z.string().min(1).optional(),
+  PARLEY_IMAGE_SIZE_LIMIT_MB: int(1, 1024).default(16),
+  PARLEY_VIDEO_SIZE_LIMIT_MB: int(1, 4096).default(100),
+  PARLEY_MEDIA_TIMEOUT_SECONDS: int(5, 3600).default(300),
+  PARLEY_FFMPEG: z.string().min(1).default('ffmpeg'),
+  PARLEY_FFPROBE: z.string().min(1).default('ffprobe'),
 });
 
 export type Config = Readonly<{
@@ -60,6 +66,18 @@ export type Config = Readonly<{
   logLevel: string;
   /** JSON lines for log collectors; short readable lines on a terminal. */
   logFormat: 'json' | 'pretty';
+  media: Readonly<{
+    /** Where processed media files are stored (the local storage backend). */
+    dir: string;
+    /** Uploads waiting to be processed; removed on success and on failure. */
+    incomingDir: string;
+    imageBytes: number;
+    videoBytes: number;
+    /** The longest any one file may take to process before ffmpeg is killed. */
+    timeoutMs: number;
+    ffmpeg: string;
+    ffprobe: string;
+  }>;
 }>;
 
 export class ConfigError extends Error {}
@@ -112,5 +130,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     role: e.PARLEY_ROLE,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
+    media: Object.freeze({
+      dir: path.resolve(e.PARLEY_MEDIA_DIR ?? path.join(dataDir, 'media')),
+      incomingDir: path.join(dataDir, 'incoming'),
+      imageBytes: e.PARLEY_IMAGE_SIZE_LIMIT_MB * 1024 * 1024,
+      videoBytes: e.PARLEY_VIDEO_SIZE_LIMIT_MB * 1024 * 1024,
+      timeoutMs: e.PARLEY_MEDIA_TIMEOUT_SECONDS * 1000,
+      ffmpeg: e.PARLEY_FFMPEG,
+      ffprobe: e.PARLEY_FFPROBE,
+    }),
   });
 }

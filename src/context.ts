@@ -11,6 +11,7 @@ import { createMailer, type Mailer } from './infra/mailer.ts';
 import { defaultWebDistDir } from './infra/web-dist.ts';
 import { createJobQueue, type JobQueue } from './jobs/queue.ts';
 import { registerJobHandlers } from './jobs/index.ts';
+import { createMediaServices, type MediaServices } from './media/media-services.ts';
 
 export interface AppContext {
   config: Config;
@@ -21,6 +22,7 @@ export interface AppContext {
   events: EventBus;
   mailer: Mailer;
   log: Logger;
+  media: MediaServices;
   /** The built web app (web/dist); its pages are served only when index.html exists there. */
   webDistDir: string;
   /** Web Push to plain-http loopback endpoints: only the tests' local push service needs it. */
@@ -50,6 +52,7 @@ export async function createContext(config: Config, overrides: ContextOverrides 
   const clock = overrides.clock ?? systemClock;
   const events = overrides.events ?? createMemoryEventBus();
   const queue = createJobQueue(handle.db, handle.dialect, clock, log);
+  const media = await createMediaServices(config, handle.db, log, clock.now().toISOString());
   const ctx: AppContext = {
     config,
     db: handle.db,
@@ -59,6 +62,7 @@ export async function createContext(config: Config, overrides: ContextOverrides 
     events,
     mailer: overrides.mailer ?? createMailer(config),
     log,
+    media,
     webDistDir: overrides.webDistDir ?? defaultWebDistDir(),
     allowLoopbackPush: overrides.allowLoopbackPush ?? false,
     async close() {

@@ -18,7 +18,7 @@ export async function startServer(config: Config): Promise<void> {
     log.info(`Parley is running at ${config.baseUrl} (listening on ${config.host}:${config.port})`);
     await announceSetup(ctx);
   }
-  if (config.role !== 'web') ctx.queue.start();
+  if (config.role !== 'web') await ctx.queue.start();
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -2,11 +2,12 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { DbHandle } from './client.ts';
 import { initial } from './migrations/0001-initial.ts';
+import { media } from './migrations/0002-media.ts';
 
 function provider(handle: DbHandle): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { '0001-initial': initial(handle.dialect) };
+      return { '0001-initial': initial(handle.dialect), '0002-media': media(handle.dialect) };
     },
   };
 }

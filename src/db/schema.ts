@@ -26,8 +26,9 @@ export interface AccountsTable {
   /** Who may quote this account's posts by default: public | followers | nobody. */
   quote_policy: string;
   role: string;
-  avatar_url: string | null;
-  header_url: string | null;
+  /** Storage keys of the processed avatar and header images (media_files), or null. */
+  avatar_file: string | null;
+  header_file: string | null;
   statuses_count: number;
   followers_count: number;
   following_count: number;
@@ -139,6 +140,8 @@ export interface StatusEditsTable {
   sensitive: Bool;
   /** JSON array of option titles, or null. */
   poll_options: string | null;
+  /** JSON array of {id, description} of the attachments of this version, or null for none. */
+  media: string | null;
   created_at: string;
 }
 
@@ -434,6 +437,43 @@ export interface PasswordResetsTable {
   created_at: string;
 }
 
+export interface MediaAttachmentsTable {
+  id: string;
+  account_id: string;
+  /** The status it belongs to; kept (with position null) when an edit removes it, for the history. */
+  status_id: string | null;
+  scheduled_status_id: string | null;
+  /** Order among the status's current attachments; null when not (or no longer) shown. */
+  position: number | null;
+  type: 'image' | 'gifv' | 'video' | 'audio' | 'unknown';
+  state: 'processing' | 'ready' | 'failed';
+  /** Why processing failed, safe to show the uploader. */
+  error: string | null;
+  /** File name of the upload waiting in the incoming folder (random, never from user input). */
+  incoming_name: string | null;
+  file_key: string | null;
+  preview_key: string | null;
+  /** Mastodon's meta object, as JSON. */
+  meta: string | null;
+  blurhash: string | null;
+  description: string | null;
+  focus_x: number | null;
+  focus_y: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Every file in media storage, so that each can be found, authorised and erased. */
+export interface MediaFilesTable {
+  key: string;
+  account_id: string;
+  attachment_id: string | null;
+  role: 'original' | 'preview' | 'avatar' | 'header';
+  content_type: string;
+  size: number;
+  created_at: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   users: UsersTable;
@@ -478,6 +518,8 @@ export interface Database {
   reports: ReportsTable;
   report_statuses: ReportStatusesTable;
   password_resets: PasswordResetsTable;
+  media_attachments: MediaAttachmentsTable;
+  media_files: MediaFilesTable;
 }
 
 export type AccountRow = Selectable<AccountsTable>;
@@ -486,6 +528,8 @@ export type AppRow = Selectable<AppsTable>;
 export type TokenRow = Selectable<OAuthTokensTable>;
 export type StatusRow = Selectable<StatusesTable>;
 export type PollRow = Selectable<PollsTable>;
+export type MediaAttachmentRow = Selectable<MediaAttachmentsTable>;
+export type MediaFileRow = Selectable<MediaFilesTable>;
 export type NotificationRow = Selectable<NotificationsTable>;
 export type ListRow = Selectable<ListsTable>;
 export type JobRow = Selectable<JobsTable>;

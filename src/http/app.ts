@@ -46,7 +46,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Accept'],
   });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
-  await registerBodyParsing(app, { fileBytes: 100 * 1024 * 1024 });
+  await registerBodyParsing(app, { fileBytes: Math.max(ctx.config.media.imageBytes, ctx.config.media.videoBytes), uploadDir: ctx.config.media.incomingDir });
   registerAuth(app, ctx);
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');

@@ -39,6 +39,10 @@ import { favouritesRoutes } from './api/v1/favourites/index.ts';
 import { scheduledStatusesRoutes } from './api/v1/scheduled_statuses/index.ts';
 import { pushRoutes } from './api/v1/push/index.ts';
 import { reportsRoutes } from './api/v1/reports/index.ts';
+import { mediaRoutes } from './api/v1/media/index.ts';
+import { mediaV2Routes } from './api/v2/media/index.ts';
+import { serveMediaRoutes } from './media/serve.ts';
+import { profileImagesRoutes } from './api/v1/profile/index.ts';
 
 export type RouteGroup = (app: FastifyInstance, ctx: AppContext) => void | Promise<void>;
 
@@ -51,7 +55,9 @@ const groups: RouteGroup[] = [appsRoutes, accountsRoutesC, blocksRoutes, mutesRo
   // Helper B: statuses, polls, favourites and bookmarks, scheduled statuses.
   statusesRoutes, pollsRoutes, favouritesRoutes, scheduledStatusesRoutes,
   // Helper W1: Web Push, reports.
-  pushRoutes, reportsRoutes];
+  pushRoutes, reportsRoutes,
+  // Media: uploads, serving, profile images.
+  mediaV2Routes, mediaRoutes, serveMediaRoutes, profileImagesRoutes];
 
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   for (const group of groups) await group(app, ctx);

@@ -11,6 +11,8 @@ import { serializeAccount } from '../serializers/account.ts';
 import type { ApplicationJson } from '../serializers/application.ts';
 import { withPollViewer } from '../serializers/poll.ts';
 import { assembleStatus, serializeStatusBase, type QuoteApprovalJson, type QuoteJson, type ShallowQuoteJson, type StatusJson } from '../serializers/status.ts';
+import { isPublicVisibility, plainUrls, signedUrls, type MediaUrlFor } from '../media/urls.ts';
+import { serializeAttachment } from '../serializers/media-attachment.ts';
 import { applicationNames } from './application-names.ts';
 import { loadStatusExtras, type StatusExtras } from './status-extras.ts';
 import { loadPolls, type LoadedPoll } from './status-polls.ts';
@@ -23,6 +25,8 @@ interface Assembly {
   polls: Map<string, LoadedPoll>;
   apps: Map<string, ApplicationJson>;
   viewer: AccountRow | null;
+  publicUrls: MediaUrlFor;
+  privateUrls: MediaUrlFor;
 }
 
 function sees(node: GraphRow, viewer: AccountRow | null): boolean {
@@ -59,8 +63,11 @@ function currentUserQuote(a: Assembly, node: GraphRow): QuoteApprovalJson['curre
 function assemble(a: Assembly, node: GraphRow, depth: number): StatusJson {
   const row = node.status;
   const extras = a.extras.get(row.id);
+  // Only files of public and unlisted posts have permanent URLs; the rest are signed and expire.
+  const urlFor = isPublicVisibility(row.visibility) ? a.publicUrls : a.privateUrls;
   const base = serializeStatusBase(a.ctx.config, row, {
     account: serializeAccount(a.ctx.config, node.author),
+    media: (extras?.media ?? []).map((m) => serializeAttachment(m, urlFor)),
     mentions: extras?.mentions ?? [],
     tags: extras?.tags ?? [],
     quoteAutomatic: !row.reblog_of_id && isDistributable(row.visibility) ? quoteApprovalAutomatic(row.quote_policy) : [],
@@ -103,7 +110,7 @@ export async function renderStatuses(ctx: AppContext, statusIds: string[], viewe
     loadPolls(ctx, shown.map((s) => s.poll_id).filter((p): p is string => p !== null), viewer?.id ?? null),
     applicationNames(ctx, ownAppIds),
   ]);
-  const a: Assembly = { ctx, nodes, visible, extras, polls, apps, viewer };
+  const a: Assembly = { ctx, nodes, visible, extras, polls, apps, viewer, publicUrls: plainUrls(ctx.config), privateUrls: signedUrls(ctx.config, ctx.media.signer, ctx.clock.now().getTime()) };
   const out: StatusJson[] = [];
   for (const id of statusIds) {
     const node = nodes.get(id);

@@ -1,12 +1,13 @@
-// The parts of a status that change only when it is edited (its mentions and hashtags), cached
+// The parts of a status that change only when it is edited (mentions, hashtags, media), cached
 // in-process per status and keyed by its edit time, so an edit anywhere (in any process) makes
 // the next render reload them. Everything volatile (counters, the author's profile, the
 // viewer's state) is loaded fresh on every render.
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
+import { attachmentsOfStatuses } from '../db/repos/media.ts';
 import { mentionsOfStatuses } from '../db/repos/statuses.ts';
 import { tagsOfStatuses } from '../db/repos/tags.ts';
-import type { StatusRow } from '../db/schema.ts';
+import type { MediaAttachmentRow, StatusRow } from '../db/schema.ts';
 import { Lru } from '../infra/lru.ts';
 import { serializeMention, type StatusMentionJson } from '../serializers/status.ts';
 import { serializeStatusTag, type StatusTagJson } from '../serializers/tag.ts';
@@ -15,6 +16,8 @@ export interface StatusExtras {
   stamp: string;
   mentions: StatusMentionJson[];
   tags: StatusTagJson[];
+  /** Rows, not JSON: the URLs of non-public media are signed for each render. */
+  media: MediaAttachmentRow[];
 }
 
 const caches = new WeakMap<Db, Lru<string, StatusExtras>>();
@@ -39,8 +42,9 @@ export async function loadStatusExtras(ctx: AppContext, rows: readonly StatusRow
   }
   if (missing.length === 0) return out;
   const ids = missing.map((r) => r.id);
-  const [mentions, tags] = await Promise.all([mentionsOfStatuses(ctx.db, ids), tagsOfStatuses(ctx.db, ids)]);
-  for (const row of missing) out.set(row.id, { stamp: stampOf(row), mentions: [], tags: [] });
+  const [mentions, tags, media] = await Promise.all([mentionsOfStatuses(ctx.db, ids), tagsOfStatuses(ctx.db, ids), attachmentsOfStatuses(ctx.db, ids)]);
+  for (const row of missing) out.set(row.id, { stamp: stampOf(row), mentions: [], tags: [], media: [] });
+  for (const m of media) out.get(m.status_id!)!.media.push(m);
   for (const m of mentions) out.get(m.status_id)!.mentions.push(serializeMention(ctx.config, m.account));
   for (const t of tags) out.get(t.status_id)!.tags.push(serializeStatusTag(ctx.config, t.name));
   for (const row of missing) cache.set(row.id, out.get(row.id)!);

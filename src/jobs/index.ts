@@ -9,10 +9,11 @@ import { registerUnmergeHomeJob } from './unmerge-home.ts';
 import { registerSendEmail } from './send-email.ts';
 import { registerStatusJobs } from './statuses.ts';
 import { registerWebPushJob } from './web-push.ts';
+import { registerMediaJobs } from './media.ts';
 
 type Registration = (ctx: AppContext) => void;
 
-const registrations: Registration[] = [registerNotifyJob, registerMergeHomeJob, registerUnmergeHomeJob, registerDistributeStatusJob, registerDistributeUpdateJob, registerDistributeDeleteJob, registerSendEmail, registerStatusJobs, registerWebPushJob];
+const registrations: Registration[] = [registerNotifyJob, registerMergeHomeJob, registerUnmergeHomeJob, registerDistributeStatusJob, registerDistributeUpdateJob, registerDistributeDeleteJob, registerSendEmail, registerStatusJobs, registerWebPushJob, registerMediaJobs];
 
 export function registerJobHandlers(ctx: AppContext): void {
   for (const register of registrations) register(ctx);

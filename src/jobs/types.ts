@@ -21,4 +21,10 @@ export const JOB = {
   sendEmail: 'send_email', // { to, subject, text }
   /** Encrypt one notification for one Web Push subscription and POST it to the push service. */
   webPush: 'web_push', // { subscriptionId, notificationId }
+  /** Transcode a queued video, animation or audio upload (slow lane). */
+  processMedia: 'process_media', // { mediaId }
+  /** Delete stored media files (and leftover uploads) whose rows are already gone. */
+  deleteMediaFiles: 'delete_media_files', // { keys: string[], incoming: string[] }
+  /** Recurring: erase uploads never posted within a day, and stray files of interrupted uploads. */
+  cleanupMedia: 'cleanup_media', // {}
 } as const;

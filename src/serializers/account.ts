@@ -1,5 +1,6 @@
 // Mastodon's Account and CredentialAccount entities.
 import type { Config } from '../config.ts';
+import { mediaFileUrl } from '../media/urls.ts';
 import type { AccountRow, UserRow } from '../db/schema.ts';
 import type { FieldJson, RoleJson, AccountJson, CredentialAccountJson } from '../../api/entities.ts';
 export type { FieldJson, RoleJson, AccountJson, CredentialAccountJson };
@@ -87,10 +88,10 @@ function serializeActiveAccount(config: Config, a: AccountRow): AccountJson {
     note: a.note_html,
     url: accountUrl(config, a.username),
     uri: `${config.baseUrl}/users/${a.username}`,
-    avatar: a.avatar_url ?? missingAvatar,
-    avatar_static: a.avatar_url ?? missingAvatar,
-    header: a.header_url ?? missingHeader,
-    header_static: a.header_url ?? missingHeader,
+    avatar: a.avatar_file ? mediaFileUrl(config, a.avatar_file) : missingAvatar,
+    avatar_static: a.avatar_file ? mediaFileUrl(config, a.avatar_file) : missingAvatar,
+    header: a.header_file ? mediaFileUrl(config, a.header_file) : missingHeader,
+    header_static: a.header_file ? mediaFileUrl(config, a.header_file) : missingHeader,
     followers_count: a.followers_count,
     following_count: a.following_count,
     statuses_count: a.statuses_count,

@@ -1,10 +1,10 @@
 // Mastodon's StatusEdit entity (GET /api/v1/statuses/:id/history).
 import type { StatusEditRow } from '../db/repos/status-edits.ts';
 import type { AccountJson } from './account.ts';
-import type { StatusEditJson } from '../../api/entities.ts';
+import type { MediaAttachmentJson, StatusEditJson } from '../../api/entities.ts';
 export type { StatusEditJson };
 
-export function serializeStatusEdit(e: StatusEditRow, account: AccountJson): StatusEditJson {
+export function serializeStatusEdit(e: StatusEditRow, account: AccountJson, media: MediaAttachmentJson[]): StatusEditJson {
   const options = e.poll_options ? (JSON.parse(e.poll_options) as string[]) : null;
   return {
     content: e.content_html,
@@ -13,7 +13,7 @@ export function serializeStatusEdit(e: StatusEditRow, account: AccountJson): Sta
     created_at: e.created_at,
     account,
     poll: options ? { options: options.map((title) => ({ title })) } : null,
-    media_attachments: [],
+    media_attachments: media,
     emojis: [],
   };
 }

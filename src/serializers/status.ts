@@ -6,7 +6,7 @@ import type { AccountJson } from './account.ts';
 import type { ApplicationJson } from './application.ts';
 import type { PollJson } from './poll.ts';
 import type { StatusTagJson } from './tag.ts';
-import type { StatusMentionJson, QuoteApprovalJson, QuoteJson, ShallowQuoteJson, StatusJson } from '../../api/entities.ts';
+import type { MediaAttachmentJson, StatusMentionJson, QuoteApprovalJson, QuoteJson, ShallowQuoteJson, StatusJson } from '../../api/entities.ts';
 export type { StatusMentionJson, QuoteApprovalJson, QuoteJson, ShallowQuoteJson, StatusJson };
 
 /** The viewer-independent fields; `reblog`, `quote` and the viewer keys are filled in by withViewer. */
@@ -26,7 +26,7 @@ export function serializeMention(config: Config, a: Pick<AccountRow, 'id' | 'use
 export function serializeStatusBase(
   config: Config,
   s: StatusRow,
-  parts: { account: AccountJson; mentions: StatusMentionJson[]; tags: StatusTagJson[]; quoteAutomatic: string[] },
+  parts: { account: AccountJson; media: MediaAttachmentJson[]; mentions: StatusMentionJson[]; tags: StatusTagJson[]; quoteAutomatic: string[] },
 ): StatusBaseJson {
   const { uri, url } = statusUrls(config, s, parts.account.username);
   const reblog = s.reblog_of_id !== null;
@@ -48,7 +48,7 @@ export function serializeStatusBase(
     edited_at: s.edited_at,
     content: reblog ? '' : s.content_html,
     account: parts.account,
-    media_attachments: [],
+    media_attachments: parts.media,
     mentions: parts.mentions,
     tags: parts.tags,
     emojis: [],

@@ -176,13 +176,16 @@ describe('verify_credentials and update_credentials', () => {
     expect(row.fields).toBe('[]');
   });
 
-  it('refuses avatar uploads with 422 until media arrives', async () => {
+  it('refuses an avatar that is not a picture, and changes nothing else', async () => {
     const erin = await s.createUser('erin');
     const boundary = '----parley';
     const payload = `--${boundary}\r\nContent-Disposition: form-data; name="display_name"\r\n\r\nErin\r\n--${boundary}\r\nContent-Disposition: form-data; name="avatar"; filename="a.png"\r\nContent-Type: image/png\r\n\r\nPNG\r\n--${boundary}--\r\n`;
     const res = await s.inject({ method: 'PATCH', url: '/api/v1/accounts/update_credentials', headers: { ...bearer(erin.token), 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
     expect(res.statusCode).toBe(422);
-    expect(res.json().error).toMatch(/Avatar uploads are not supported yet/);
+    expect(res.json().error).toMatch(/not supported/);
+    const after = (await erin.get('/api/v1/accounts/verify_credentials')).json();
+    expect(after.display_name).toBe('');
+    expect(after.avatar).toMatch(/missing\.png$/);
   });
 
   it('needs write:accounts', async () => {

@@ -48,7 +48,7 @@ describe('the built web app', () => {
       const csp = String(res.headers['content-security-policy']);
       expect(csp).toContain("script-src 'self'");
       expect(csp).toContain("connect-src 'self' wss://parley.test");
-      expect(csp).toContain("img-src 'self' data: https:");
+      expect(csp).toContain("img-src 'self' data: blob: https:");
       expect(csp).toContain("style-src 'self' 'unsafe-inline'");
       expect(csp).toContain("frame-ancestors 'none'");
       expect(csp).not.toContain('unsafe-eval');

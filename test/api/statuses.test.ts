@@ -67,7 +67,7 @@ describe('POST /api/v1/statuses', () => {
     [{ status: '   ' }, /Text can't be blank/],
     [{ status: 'x'.repeat(1001) }, /character limit/],
     [{ status: 'x', visibility: 'secret' }, /visibility/],
-    [{ status: 'x', media_ids: ['1'] }, /Media attachments are not supported yet/],
+    [{ status: 'x', media_ids: ['1'] }, /Media attachments not found: 1/],
     [{ status: 'x', poll: { options: ['only'], expires_in: 3600 } }, /at least 2 options/],
     [{ status: 'x', poll: { options: ['a', 'b', 'c', 'd', 'e'], expires_in: 3600 } }, /more than 4 options/],
     [{ status: 'x', poll: { options: ['a', 'b'.repeat(51)], expires_in: 3600 } }, /longer than 50/],

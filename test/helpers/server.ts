@@ -1,5 +1,8 @@
 // Boots the real application on a fresh database for a test file, with helpers to create
 // named users, call the API as them, and run queued jobs before asserting.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createContext, type AppContext, type ContextOverrides } from '../../src/context.ts';
@@ -49,7 +52,9 @@ export interface TestServerOptions {
 
 export async function createTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const testDb = await createTestDatabase();
-  const base = loadConfig({ PARLEY_DOMAIN: 'parley.test', PARLEY_HTTPS: 'true', LOG_LEVEL: 'silent', PARLEY_DATA_DIR: './data/test', ...(opts.env ?? {}) });
+  // A data folder of its own (media files, uploads in flight), removed when the server closes.
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'parley-test-'));
+  const base = loadConfig({ PARLEY_DOMAIN: 'parley.test', PARLEY_HTTPS: 'true', LOG_LEVEL: 'silent', PARLEY_DATA_DIR: dataDir, ...(opts.env ?? {}) });
   const config: Config = Object.freeze({ ...base, database: testDb.database });
   const mailer = createMemoryMailer();
   const ctx = await createContext(config, {
@@ -104,6 +109,7 @@ export async function createTestServer(opts: TestServerOptions = {}): Promise<Te
       await app.close();
       await ctx.close();
       await testDb.drop();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
   return server;

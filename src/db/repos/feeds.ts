@@ -81,7 +81,12 @@ export interface PublicTimelineQuery {
   anyTags?: string[];
   allTags?: string[];
   noneTags?: string[];
+  /** Only statuses showing media. */
+  onlyMedia?: boolean;
 }
+
+/** Whether the status `s` shows at least one attachment. */
+const hasMedia = sql<boolean>`exists (select 1 from media_attachments ma where ma.status_id = s.id and ma.position is not null)`;
 
 /** Public statuses, newest first: no reblogs, no replies to others unless tag-filtered, authors available. */
 export async function publicTimelineIds(db: Db, q: PublicTimelineQuery, page: IdPage): Promise<string[]> {
@@ -111,6 +116,7 @@ export async function publicTimelineIds(db: Db, q: PublicTimelineQuery, page: Id
   if (q.anyTags && q.anyTags.length > 0) query = query.where(withTag(q.anyTags));
   for (const name of q.allTags ?? []) query = query.where(withTag([name]));
   if (q.noneTags && q.noneTags.length > 0) query = query.where(sql<boolean>`not ${withTag(q.noneTags)}`);
+  if (q.onlyMedia) query = query.where(hasMedia);
   return (await pageBy(query, 's.id', page)).map((r) => r.id);
 }
 
@@ -123,6 +129,7 @@ export interface AccountTimelineQuery {
   excludeReblogs: boolean;
   pinnedOnly: boolean;
   tagged: string | null;
+  onlyMedia: boolean;
 }
 
 export async function accountTimelineIds(db: Db, q: AccountTimelineQuery, page: IdPage): Promise<string[]> {
@@ -135,6 +142,7 @@ export async function accountTimelineIds(db: Db, q: AccountTimelineQuery, page: 
   });
   if (q.excludeReplies) query = query.where((eb) => eb.or([eb('s.in_reply_to_id', 'is', null), eb('s.in_reply_to_account_id', '=', q.accountId)]));
   if (q.excludeReblogs) query = query.where('s.reblog_of_id', 'is', null);
+  if (q.onlyMedia) query = query.where('s.reblog_of_id', 'is', null).where(hasMedia);
   if (q.pinnedOnly) query = query.where((eb) => eb.exists(eb.selectFrom('status_pins as p').select('p.id').whereRef('p.status_id', '=', 's.id').where('p.account_id', '=', q.accountId)));
   if (q.tagged) {
     const name = q.tagged;

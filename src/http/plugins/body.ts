@@ -1,17 +1,33 @@
 // Mastodon clients send parameters as JSON, as url-encoded forms and as multipart forms; all
-// three become the same nested object on request.body. Uploaded files are kept aside in
-// request.uploads for the endpoints that take them.
+// three become the same nested object on request.body. Uploaded files are streamed to temporary
+// files (random names in a private folder, never the uploader's file name) and listed in
+// request.uploads; whatever an endpoint did not take is deleted when the response is sent.
+import { createWriteStream } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { badRequest } from '../../domain/errors.ts';
+import { AppError, badRequest } from '../../domain/errors.ts';
+import { newIncomingName } from '../../media/keys.ts';
 import { buildNestedParams, parseQueryString, type Params } from './nested-params.ts';
 
 export interface Upload {
   fieldname: string;
+  /** As the client named it: for messages only, never for a path. */
   filename: string;
   mimetype: string;
-  data: Buffer;
+  /** The temporary file holding the bytes; the endpoint may move it, otherwise it is deleted. */
+  path: string;
+  size: number;
+}
+
+export interface BodyLimits {
+  /** The largest file any endpoint accepts; each endpoint applies its own, smaller limits. */
+  fileBytes: number;
+  /** Folder for uploads in flight (private to the server). */
+  uploadDir: string;
 }
 
 declare module 'fastify' {
@@ -20,8 +36,15 @@ declare module 'fastify' {
   }
 }
 
-export async function registerBodyParsing(app: FastifyInstance, limits: { fileBytes: number }): Promise<void> {
+export async function registerBodyParsing(app: FastifyInstance, limits: BodyLimits): Promise<void> {
   app.decorateRequest('uploads', null as unknown as Upload[]);
+  const discardUploads = async (request: FastifyRequest) => {
+    const files = request.uploads ?? [];
+    request.uploads = [];
+    await Promise.all(files.map((u) => rm(u.path, { force: true })));
+  };
+  app.addHook('onResponse', discardUploads);
+  app.addHook('onRequestAbort', discardUploads);
   // An empty JSON body is common from clients that always set the header (e.g. on POST /favourite).
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
@@ -41,8 +64,16 @@ export async function registerBodyParsing(app: FastifyInstance, limits: { fileBy
     const fields: [string, string][] = [];
     for await (const part of request.parts()) {
       if (part.type === 'file') {
-        const data = await part.toBuffer();
-        request.uploads.push({ fieldname: part.fieldname, filename: part.filename, mimetype: part.mimetype, data });
+        const upload: Upload = { fieldname: part.fieldname, filename: part.filename, mimetype: part.mimetype, path: path.join(limits.uploadDir, newIncomingName()), size: 0 };
+        // Listed before writing, so a failed or too-large upload is still cleaned up.
+        request.uploads.push(upload);
+        try {
+          await pipeline(part.file, createWriteStream(upload.path, { mode: 0o600 }));
+        } catch (err) {
+          if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(413, `The file is too large (at most ${Math.floor(limits.fileBytes / 1048576)} MB)`);
+          throw err;
+        }
+        upload.size = (await stat(upload.path)).size;
       } else {
         fields.push([part.fieldname, typeof part.value === 'string' ? part.value : String(part.value)]);
       }

@@ -28,7 +28,7 @@ const MIME: Record<string, string> = {
 };
 
 /** Paths that belong to the server: never answered with the app's index.html. */
-const SERVER_PREFIXES = ['/api', '/oauth', '/auth', '/settings', '/setup', '/.well-known', '/nodeinfo', '/avatars', '/headers', '/assets', '/@'];
+const SERVER_PREFIXES = ['/api', '/oauth', '/auth', '/settings', '/setup', '/.well-known', '/nodeinfo', '/avatars', '/headers', '/media', '/assets', '/@'];
 /** The app's OAuth redirect target lives under /oauth but is a page of the app. */
 const APP_PATHS_UNDER_SERVER_PREFIXES = new Set(['/oauth/callback']);
 
@@ -45,8 +45,8 @@ export function appShellCsp(ctx: AppContext): string {
     "default-src 'self'",
     "script-src 'self'",
     `connect-src 'self' ${streamingUrl(ctx.config)}`,
-    "img-src 'self' data: https:",
-    "media-src 'self' https:",
+    "img-src 'self' data: blob: https:",
+    "media-src 'self' blob: https:",
     "style-src 'self' 'unsafe-inline'",
     "font-src 'self'",
     "manifest-src 'self'",

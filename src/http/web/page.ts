@@ -41,7 +41,7 @@ export function sendPage(reply: FastifyReply, status: number, title: string, bod
     .header('content-type', 'text/html; charset=utf-8')
     .header('cache-control', 'no-store')
     .header('x-frame-options', 'DENY')
-    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'")
+    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; media-src 'self'; frame-ancestors 'none'; base-uri 'none'")
     .send(doc.__html);
 }
 
@@ -59,4 +59,5 @@ export function hidden(name: string, value: string | null | undefined): Html {
 
 export const PUBLIC_STYLE = `article{border-top:1px solid #ddd;padding:.75rem 0}article header{font-size:.9rem;color:#555}
 .avatar{width:48px;height:48px;border-radius:8px;vertical-align:middle;margin-right:.5rem}.invisible{display:none}.ellipsis::after{content:"…"}
+.media-grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(140px,1fr));gap:4px;margin:.5rem 0}.media-grid img,.media-grid video{width:100%;max-height:360px;object-fit:cover;border-radius:6px}.media-grid audio{width:100%}
 @media (prefers-color-scheme:dark){body{background:#111;color:#eee}article header{color:#aaa}a{color:#8cf}}`;

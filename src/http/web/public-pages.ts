@@ -10,6 +10,7 @@ import { isId } from '../../domain/ids.ts';
 import { renderStatuses } from '../../hydration/render-statuses.ts';
 import { serializeAccount } from '../../serializers/account.ts';
 import type { StatusJson } from '../../serializers/status.ts';
+import type { MediaAttachmentJson } from '../../serializers/media-attachment.ts';
 import { threadOf } from '../../services/statuses/context.ts';
 import { loadVisibleStatus } from '../../services/statuses/load-visible-status.ts';
 import { accountStatuses } from '../../services/timelines/timelines.ts';
@@ -48,8 +49,25 @@ function statusHtml(s: StatusJson): Html {
   const when = h`<a href="${shown.url ?? '#'}"><time datetime="${shown.created_at}">${shown.created_at.slice(0, 16).replace('T', ' ')}</time></a>`;
   const body = shown.spoiler_text ? h`<details><summary>${shown.spoiler_text}</summary>${raw(shown.content)}</details>` : raw(shown.content);
   const poll = shown.poll ? h`<ul>${shown.poll.options.map((o) => h`<li>${o.title}${o.votes_count === null ? '' : h` (${o.votes_count})`}</li>`)}</ul>` : '';
-  return h`<article><header>${s.reblog ? h`${s.account.display_name || s.account.username} echoed · ` : ''}${who} · ${when}</header>${body}${poll}</article>`;
+  const media = shown.media_attachments.length ? mediaHtml(shown.media_attachments, shown.sensitive) : '';
+  return h`<article><header>${s.reblog ? h`${s.account.display_name || s.account.username} echoed · ` : ''}${who} · ${when}</header>${body}${media}${poll}</article>`;
 }
+
+/** Pictures as previews linking to the full file, players for video and audio; sensitive media behind a click. */
+function mediaHtml(items: MediaAttachmentJson[], sensitive: boolean): Html {
+  const one = (m: MediaAttachmentJson) => {
+    const alt = m.description ?? '';
+    if (m.type === 'image') return h`<a href="${m.url ?? '#'}"><img class="media" src="${m.preview_url ?? m.url ?? ''}" alt="${alt}" loading="lazy"></a>`;
+    if (m.type === 'audio') return h`<audio controls preload="none" src="${m.url ?? ''}" aria-label="${alt || 'Audio'}"></audio>`;
+    const loop = m.type === 'gifv' ? raw(' loop muted playsinline') : raw('');
+    return h`<video controls${loop} preload="none" poster="${m.preview_url ?? ''}" src="${m.url ?? ''}" aria-label="${alt || 'Video'}"></video>`;
+  };
+  const all = h`<div class="media-grid">${items.map(one)}</div>`;
+  return sensitive ? h`<details><summary>Sensitive media</summary>${all}</details>` : all;
+}
+
+/** A link preview shows the post's first picture (or poster frame), else the author's avatar. */
+const previewImage = (s: StatusJson) => s.media_attachments.find((m) => m.preview_url && !s.sensitive)?.preview_url ?? s.account.avatar;
 
 /** A link to the same thing in the web app (its routes: web/src/router.ts), when the app is built. */
 async function openInApp(ctx: AppContext, appPath: string): Promise<Html> {
@@ -83,7 +101,7 @@ async function statusPage(ctx: AppContext, reply: FastifyReply, account: Account
   const [ancestors, descendants] = await Promise.all([renderStatuses(ctx, thread.ancestors, null), renderStatuses(ctx, thread.descendants, null)]);
   const name = main.account.display_name || main.account.username;
   const description = main.spoiler_text ? `Content warning: ${main.spoiler_text}` : plainExcerpt(main.content);
-  const head = previewTags({ title: `${name} (@${main.account.acct}@${ctx.config.domain})`, description, url: main.url ?? '', type: 'article', image: main.account.avatar, siteName, noindex: hidesFromSearch(account) });
+  const head = previewTags({ title: `${name} (@${main.account.acct}@${ctx.config.domain})`, description, url: main.url ?? '', type: 'article', image: previewImage(main), siteName, noindex: hidesFromSearch(account) });
   return sendPage(
     reply,
     200,

@@ -5,9 +5,14 @@ import { countActiveUsers, countLocalStatuses, countLocalUsers, findFirstAdmin, 
 import { serializeAccount } from '../../serializers/account.ts';
 import type { InstanceFacts, InstanceLimits } from '../../serializers/instance.ts';
 import { serializeRule } from '../../serializers/rule.ts';
+import { IMAGE_MATRIX_LIMIT, VIDEO_FRAME_RATE_LIMIT, VIDEO_MATRIX_LIMIT } from '../../media/limits.ts';
+import { DESCRIPTION_LIMIT } from '../media/media-input.ts';
 import { loadInstanceSettings } from './instance-settings.ts';
 
 const DAY_MS = 24 * 3600_000;
+
+const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/heic', 'image/heif', 'image/avif'];
+const AV_TYPES = ['video/mp4', 'video/quicktime', 'video/webm', 'audio/mpeg', 'audio/mp3', 'audio/mp4', 'audio/x-m4a', 'audio/aac', 'audio/ogg', 'audio/wav', 'audio/x-wav', 'audio/wave', 'audio/flac', 'audio/x-flac', 'audio/webm'];
 
 export function instanceLimits(ctx: AppContext): InstanceLimits {
   return {
@@ -17,15 +22,15 @@ export function instanceLimits(ctx: AppContext): InstanceLimits {
     maxFeaturedTags: 10,
     maxPinnedStatuses: 5,
     poll: { maxOptions: 4, maxCharactersPerOption: 50, minExpiration: 300, maxExpiration: 2_629_746 },
-    // Uploads arrive with the media work; until then no type is accepted, in Mastodon's shape.
     media: {
-      supportedMimeTypes: [],
-      descriptionLimit: 1500,
-      imageSizeLimit: 16 * 1024 * 1024,
-      imageMatrixLimit: 33_177_600,
-      videoSizeLimit: 99 * 1024 * 1024,
-      videoFrameRateLimit: 120,
-      videoMatrixLimit: 8_294_400,
+      // Video, animations and audio need ffmpeg; without it only still pictures are accepted.
+      supportedMimeTypes: ctx.media.ffmpeg ? [...IMAGE_TYPES, ...AV_TYPES] : IMAGE_TYPES.filter((t) => t !== 'image/gif'),
+      descriptionLimit: DESCRIPTION_LIMIT,
+      imageSizeLimit: ctx.config.media.imageBytes,
+      imageMatrixLimit: IMAGE_MATRIX_LIMIT,
+      videoSizeLimit: ctx.config.media.videoBytes,
+      videoFrameRateLimit: VIDEO_FRAME_RATE_LIMIT,
+      videoMatrixLimit: VIDEO_MATRIX_LIMIT,
     },
   };
 }

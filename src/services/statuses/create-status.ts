@@ -15,6 +15,7 @@ import { canQuote, isDistributable, isVisibility, type QuotePolicy } from '../..
 import { JOB } from '../../jobs/types.ts';
 import type { ScheduledParams } from '../../serializers/scheduled-status.ts';
 import { canViewStatus } from '../authorization/status-visibility.ts';
+import { attachToStatus, reserveForScheduled, resolveMedia } from '../media/attach-media.ts';
 import { checkPoll, prepareStatusText, writeStatusLinks, type PollInput } from './status-text.ts';
 
 export interface CreateStatusInput {
@@ -34,6 +35,8 @@ export interface CreateStatusInput {
 export interface CreateStatusOptions {
   appId: string | null;
   idempotencyKey?: string | null;
+  /** The scheduled status being published: its reserved media may be attached. */
+  scheduledStatusId?: string;
   /** Extra writes in the same transaction (publishing a scheduled status removes it). */
   beforeCommit?: (trx: Transaction<Database>) => Promise<void>;
 }
@@ -54,7 +57,6 @@ async function loadTarget(ctx: AppContext, id: string, author: AccountRow): Prom
 
 export async function createStatus(ctx: AppContext, author: AccountRow, input: CreateStatusInput, opts: CreateStatusOptions): Promise<CreateStatusResult> {
   const now = ctx.clock.now();
-  if (input.mediaIds && input.mediaIds.length > 0) throw unprocessable('Media attachments are not supported yet');
 
   if (opts.idempotencyKey) {
     const since = new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS).toISOString();
@@ -65,7 +67,10 @@ export async function createStatus(ctx: AppContext, author: AccountRow, input: C
   const spoilerText = (input.spoilerText ?? '').trim();
   const text = input.text;
   if (input.poll) checkPoll(input.poll);
-  const rendered = await prepareStatusText(ctx, text, spoilerText, Boolean(input.poll));
+  const scheduledId = opts.scheduledStatusId;
+  const media = await resolveMedia(ctx.db, author, input.mediaIds ?? [], (m) => m.status_id === null && (m.scheduled_status_id === null || m.scheduled_status_id === scheduledId));
+  if (media.length > 0 && input.poll) throw unprocessable('A post cannot have both media attachments and a poll');
+  const rendered = await prepareStatusText(ctx, text, spoilerText, Boolean(input.poll) || media.length > 0);
 
   const user = await findUserByAccountId(ctx.db, author.id);
   const visibility = input.visibility ?? user?.default_visibility ?? 'public';
@@ -86,7 +91,7 @@ export async function createStatus(ctx: AppContext, author: AccountRow, input: C
     if (Number.isNaN(at.getTime())) throw unprocessable('Scheduled at is invalid');
     if (at.getTime() > now.getTime()) {
       if (at.getTime() - now.getTime() < MIN_SCHEDULE_MS) throw unprocessable('Scheduled at must be at least 5 minutes in the future');
-      return { kind: 'scheduled', scheduled: await schedule(ctx, author, input, visibility, at, opts) };
+      return { kind: 'scheduled', scheduled: await schedule(ctx, author, { ...input, mediaIds: media.map((m) => m.id) }, visibility, at, opts) };
     }
   }
 
@@ -100,7 +105,8 @@ export async function createStatus(ctx: AppContext, author: AccountRow, input: C
     text,
     content_html: rendered.html,
     spoiler_text: spoilerText,
-    sensitive: input.sensitive || spoilerText !== '' ? 1 : 0,
+    // Pictures follow the author's "always mark media as sensitive" unless the post says otherwise.
+    sensitive: input.sensitive || spoilerText !== '' || (input.sensitive == null && media.length > 0 && user?.default_sensitive === 1) ? 1 : 0,
     visibility,
     language: input.language ?? user?.default_language ?? null,
     in_reply_to_id: parent?.id ?? null,
@@ -139,6 +145,7 @@ export async function createStatus(ctx: AppContext, author: AccountRow, input: C
       await ctx.queue.enqueue(trx, JOB.pollExpired, { pollId }, { runAt: expiresAt });
     }
     await writeStatusLinks(trx, { id, account_id: author.id, text, spoiler_text: spoilerText }, rendered, nowIso);
+    await attachToStatus(trx, id, media, nowIso);
     if (parent) await bumpStatusCounter(trx, parent.id, 'replies_count', 1);
     if (quoted) {
       await bumpStatusCounter(trx, quoted.id, 'quotes_count', 1);
@@ -164,7 +171,7 @@ async function schedule(ctx: AppContext, author: AccountRow, input: CreateStatus
     quoted_status_id: input.quotedStatusId ?? null,
     quote_approval_policy: input.quoteApprovalPolicy ?? null,
     poll: input.poll ? { options: input.poll.options, expires_in: input.poll.expiresIn, multiple: input.poll.multiple, hide_totals: input.poll.hideTotals } : null,
-    media_ids: null,
+    media_ids: input.mediaIds && input.mediaIds.length > 0 ? input.mediaIds : null,
     scheduled_at: at.toISOString(),
     application_id: opts.appId,
     idempotency: opts.idempotencyKey ?? null,
@@ -173,6 +180,7 @@ async function schedule(ctx: AppContext, author: AccountRow, input: CreateStatus
   const row: ScheduledStatusRow = { id: newId(now.getTime()), account_id: author.id, app_id: opts.appId, scheduled_at: at.toISOString(), params: JSON.stringify(params), created_at: now.toISOString() };
   await ctx.db.transaction().execute(async (trx) => {
     await insertScheduledStatus(trx, row);
+    await reserveForScheduled(trx, row.id, await resolveMedia(trx, author, input.mediaIds ?? []), now.toISOString());
     await ctx.queue.enqueue(trx, JOB.publishScheduledStatus, { scheduledStatusId: row.id }, { runAt: at });
   });
   return row;
@@ -190,5 +198,6 @@ export function inputFromScheduled(p: ScheduledParams): CreateStatusInput {
     quotedStatusId: p.quoted_status_id,
     quoteApprovalPolicy: (p.quote_approval_policy as QuotePolicy | null) ?? null,
     poll: p.poll ? { options: p.poll.options, expiresIn: p.poll.expires_in, multiple: p.poll.multiple, hideTotals: p.poll.hide_totals } : null,
+    mediaIds: p.media_ids,
   };
 }

@@ -10,6 +10,10 @@ import { notFound, unprocessable } from '../../domain/errors.ts';
 import { isId, newId } from '../../domain/ids.ts';
 import { JOB } from '../../jobs/types.ts';
 import { pollOptions } from '../../serializers/poll.ts';
+import { attachmentsOfStatuses, updateAttachment } from '../../db/repos/media.ts';
+import type { MediaAttachmentRow } from '../../db/schema.ts';
+import { attachToStatus, resolveMedia } from '../media/attach-media.ts';
+import { checkDescription, parseFocus } from '../media/media-input.ts';
 import { checkPoll, prepareStatusText, writeStatusLinks, type PollInput } from './status-text.ts';
 
 export interface EditStatusInput {
@@ -18,7 +22,30 @@ export interface EditStatusInput {
   sensitive?: boolean | null;
   language?: string | null;
   poll?: PollInput | null;
+  /** undefined or null keeps the media as they are; [] removes them all. */
   mediaIds?: string[] | null;
+  /** New alt text and focal points of attached media (Mastodon's media_attributes[]). */
+  mediaAttributes?: { id: string; description?: string | null; focus?: string | null }[] | null;
+}
+
+/** What status_edits.media records of one version: which attachments, with which alt text. */
+const mediaSnapshot = (rows: readonly MediaAttachmentRow[]) => (rows.length > 0 ? JSON.stringify(rows.map((r) => ({ id: r.id, description: r.description }))) : null);
+
+/** Applies media_attributes to the rows (in memory) and returns the column changes to write. */
+function applyAttributes(rows: MediaAttachmentRow[], attributes: EditStatusInput['mediaAttributes']): Map<string, Partial<MediaAttachmentRow>> {
+  const patches = new Map<string, Partial<MediaAttachmentRow>>();
+  for (const attr of attributes ?? []) {
+    const row = rows.find((r) => r.id === String(attr.id));
+    if (!row) continue;
+    const description = checkDescription(attr.description);
+    const focus = parseFocus(attr.focus);
+    const patch: Partial<MediaAttachmentRow> = {};
+    if (description !== undefined) patch.description = description;
+    if (focus !== undefined) Object.assign(patch, { focus_x: focus?.x ?? null, focus_y: focus?.y ?? null });
+    Object.assign(row, patch);
+    patches.set(row.id, patch);
+  }
+  return patches;
 }
 
 function samePoll(old: PollRow, next: PollInput): boolean {
@@ -30,16 +57,21 @@ function samePoll(old: PollRow, next: PollInput): boolean {
 export async function editStatus(ctx: AppContext, author: AccountRow, id: string, input: EditStatusInput): Promise<void> {
   const status = isId(id) ? await findStatusById(ctx.db, id) : undefined;
   if (!status || status.account_id !== author.id || status.reblog_of_id) throw notFound();
-  if (input.mediaIds && input.mediaIds.length > 0) throw unprocessable('Media attachments are not supported yet');
   if (input.poll) checkPoll(input.poll);
+  const current = await attachmentsOfStatuses(ctx.db, [status.id]);
+  const media = input.mediaIds == null ? current.map((r) => ({ ...r })) : await resolveMedia(ctx.db, author, input.mediaIds, (m) => m.status_id === status.id || (m.status_id === null && m.scheduled_status_id === null));
+  if (media.length > 0 && input.poll) throw unprocessable('A post cannot have both media attachments and a poll');
+  const patches = applyAttributes(media, input.mediaAttributes);
   const spoilerText = (input.spoilerText ?? '').trim();
-  const rendered = await prepareStatusText(ctx, input.text, spoilerText, Boolean(input.poll));
+  const rendered = await prepareStatusText(ctx, input.text, spoilerText, Boolean(input.poll) || media.length > 0);
   const now = ctx.clock.now();
   const nowIso = now.toISOString();
   const oldPoll = status.poll_id ? await findPollById(ctx.db, status.poll_id) : undefined;
 
   await ctx.db.transaction().execute(async (trx) => {
-    if ((await countEdits(trx, status.id)) === 0) await insertStatusEdit(trx, snapshot(status, oldPoll, status.created_at));
+    if ((await countEdits(trx, status.id)) === 0) await insertStatusEdit(trx, snapshot(status, oldPoll, current, status.created_at));
+    await attachToStatus(trx, status.id, media, nowIso, current);
+    for (const [id, patch] of patches) await updateAttachment(trx, id, { ...patch, updated_at: nowIso });
     let pollId = status.poll_id;
     let pollOpts: string[] | null = oldPoll ? pollOptions(oldPoll) : null;
     // Changed options invalidate the votes: the poll is replaced, as Mastodon does.
@@ -60,7 +92,7 @@ export async function editStatus(ctx: AppContext, author: AccountRow, id: string
     await deleteMentions(trx, status.id);
     await unlinkStatusTags(trx, status.id);
     await writeStatusLinks(trx, { id: status.id, account_id: author.id, text: input.text, spoiler_text: spoilerText }, rendered, nowIso);
-    await insertStatusEdit(trx, { id: newId(now.getTime()), status_id: status.id, account_id: author.id, text: input.text, content_html: rendered.html, spoiler_text: spoilerText, sensitive, poll_options: pollOpts ? JSON.stringify(pollOpts) : null, created_at: nowIso });
+    await insertStatusEdit(trx, { id: newId(now.getTime()), status_id: status.id, account_id: author.id, text: input.text, content_html: rendered.html, spoiler_text: spoilerText, sensitive, poll_options: pollOpts ? JSON.stringify(pollOpts) : null, media: mediaSnapshot(media), created_at: nowIso });
     await ctx.queue.enqueue(trx, JOB.distributeStatusUpdate, { statusId: status.id });
     const interested = new Set([...(await reblogsOf(trx, status.id)), ...(await quotersOf(trx, status.id))].map((s) => s.account_id));
     interested.delete(author.id);
@@ -68,6 +100,6 @@ export async function editStatus(ctx: AppContext, author: AccountRow, id: string
   });
 }
 
-function snapshot(s: StatusRow, poll: PollRow | undefined, createdAt: string) {
-  return { id: newId(new Date(createdAt).getTime()), status_id: s.id, account_id: s.account_id, text: s.text ?? '', content_html: s.content_html, spoiler_text: s.spoiler_text, sensitive: s.sensitive, poll_options: poll ? JSON.stringify(pollOptions(poll)) : null, created_at: createdAt };
+function snapshot(s: StatusRow, poll: PollRow | undefined, media: readonly MediaAttachmentRow[], createdAt: string) {
+  return { id: newId(new Date(createdAt).getTime()), status_id: s.id, account_id: s.account_id, text: s.text ?? '', content_html: s.content_html, spoiler_text: s.spoiler_text, sensitive: s.sensitive, poll_options: poll ? JSON.stringify(pollOptions(poll)) : null, media: mediaSnapshot(media), created_at: createdAt };
 }

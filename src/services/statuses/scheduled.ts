@@ -46,6 +46,7 @@ export async function handlePublishScheduled(ctx: AppContext, payload: Record<st
   try {
     await createStatus(ctx, author, { ...inputFromScheduled(params), scheduledAt: null }, {
       appId: row.app_id,
+      scheduledStatusId: row.id,
       beforeCommit: async (trx) => {
         await deleteScheduledStatus(trx, row.id);
       },

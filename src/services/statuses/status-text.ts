@@ -29,8 +29,9 @@ export function checkPoll(poll: PollInput): void {
 }
 
 /** Validates length and emptiness, then renders. Spoiler text counts towards the limit, as in Mastodon. */
-export async function prepareStatusText(ctx: AppContext, text: string, spoilerText: string, hasPoll: boolean): Promise<RenderedText> {
-  if (text.trim() === '' && !hasPoll) throw unprocessable("Text can't be blank");
+/** `hasPollOrMedia`: a post with a poll or media may have no text. */
+export async function prepareStatusText(ctx: AppContext, text: string, spoilerText: string, hasPollOrMedia: boolean): Promise<RenderedText> {
+  if (text.trim() === '' && !hasPollOrMedia) throw unprocessable("Text can't be blank");
   const length = statusLength(text) + [...spoilerText].length;
   if (length > ctx.config.maxStatusChars) throw unprocessable(`Text character limit of ${ctx.config.maxStatusChars} exceeded`);
   return renderStatusText(ctx, text);

@@ -35,12 +35,12 @@ export interface PublicOptions {
   onlyMedia: boolean;
 }
 
-/** There is no federation and no media yet: remote-only and media-only timelines are empty. */
-const emptyByOptions = (o: PublicOptions) => o.remote || o.onlyMedia;
+/** There is no federation yet: remote-only timelines are empty. */
+const emptyByOptions = (o: PublicOptions) => o.remote;
 
 export async function publicTimeline(ctx: AppContext, viewer: AccountRow | null, opts: PublicOptions, page: IdPage): Promise<string[]> {
   if (emptyByOptions(opts)) return [];
-  return publicTimelineIds(ctx.db, { excludeAccountIds: await hiddenFor(ctx, viewer) }, page);
+  return publicTimelineIds(ctx.db, { excludeAccountIds: await hiddenFor(ctx, viewer), onlyMedia: opts.onlyMedia }, page);
 }
 
 export interface TagOptions extends PublicOptions {
@@ -60,6 +60,7 @@ export async function tagTimeline(ctx: AppContext, viewer: AccountRow | null, ta
       anyTags: [normaliseTag(tag), ...opts.any.map(normaliseTag)],
       allTags: opts.all.map(normaliseTag),
       noneTags: opts.none.map(normaliseTag),
+      onlyMedia: opts.onlyMedia,
     },
     page,
   );
@@ -75,7 +76,6 @@ export interface AccountStatusesOptions {
 
 export async function accountStatuses(ctx: AppContext, viewer: AccountRow | null, accountId: string, opts: AccountStatusesOptions, page: IdPage): Promise<string[]> {
   const author = await loadTargetAccount(ctx, accountId);
-  if (opts.onlyMedia) return [];
   const isAuthor = viewer?.id === author.id;
   if (viewer && !isAuthor && (await blockedEitherWay(ctx.db, viewer.id, author.id))) return [];
   let visibilities = ['public', 'unlisted'];
@@ -91,6 +91,7 @@ export async function accountStatuses(ctx: AppContext, viewer: AccountRow | null
       excludeReblogs: opts.excludeReblogs,
       pinnedOnly: opts.pinned,
       tagged: opts.tagged ? normaliseTag(opts.tagged) : null,
+      onlyMedia: opts.onlyMedia,
     },
     page,
   );

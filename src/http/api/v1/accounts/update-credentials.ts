@@ -5,9 +5,10 @@ import { currentAccount } from '../../../plugins/auth.ts';
 import { paramsOf } from '../../../plugins/body.ts';
 import { parseInput, zArray, zBool } from '../../../validation.ts';
 import { countPendingFollowRequests, findLoginByAccountId } from '../../../../db/repos/users.ts';
-import { unauthorized, unprocessable } from '../../../../domain/errors.ts';
+import { badRequest, unauthorized } from '../../../../domain/errors.ts';
 import { serializeCredentialAccount } from '../../../../serializers/account.ts';
 import { updateCredentials } from '../../../../services/accounts/update-credentials.ts';
+import { setProfileImage } from '../../../../services/media/profile-images.ts';
 
 const Field = z.object({
   name: z.string().max(255, { message: 'is too long (maximum is 255 characters)' }).optional().default(''),
@@ -35,11 +36,13 @@ const Body = z.object({
 
 export const updateCredentialsRoute: RouteGroup = (app, ctx) => {
   app.patch('/api/v1/accounts/update_credentials', { config: { auth: { mode: 'user', scope: 'write:accounts' } } }, async (request) => {
-    const me = currentAccount(request);
-    if (request.uploads?.some((u) => u.fieldname === 'avatar' || u.fieldname === 'header')) {
-      throw unprocessable('Avatar uploads are not supported yet');
-    }
+    let me = currentAccount(request);
     const b = parseInput(Body, paramsOf(request));
+    for (const kind of ['avatar', 'header'] as const) {
+      const files = request.uploads.filter((u) => u.fieldname === kind);
+      if (files.length > 1) throw badRequest(`Send one ${kind} file`);
+      if (files[0]) me = await setProfileImage(ctx, me, kind, files[0]);
+    }
     const updated = await updateCredentials(ctx, me, {
       displayName: b.display_name,
       note: b.note,

@@ -6,7 +6,7 @@ import { paramsOf } from '../../../plugins/body.ts';
 import { linkFromIds, parsePage } from '../../../pagination.ts';
 import { parseInput } from '../../../validation.ts';
 import { scheduledStatusPage } from '../../../../db/repos/scheduled-statuses.ts';
-import { serializeScheduledStatus } from '../../../../serializers/scheduled-status.ts';
+import { renderOneScheduled, renderScheduled } from '../../../../hydration/render-scheduled.ts';
 import { cancelScheduledStatus, loadOwnScheduled, rescheduleStatus } from '../../../../services/statuses/scheduled.ts';
 
 const UpdateBody = z.object({ scheduled_at: z.string().min(1).max(100) });
@@ -18,14 +18,14 @@ export const scheduledStatusesRoutes: RouteGroup = (app, ctx) => {
     const page = parsePage(request.query, { limit: 20, max: 40 });
     const rows = await scheduledStatusPage(ctx.db, currentAccount(request).id, page);
     linkFromIds(request, reply, ctx.config, rows.map((r) => r.id));
-    return rows.map(serializeScheduledStatus);
+    return renderScheduled(ctx, rows);
   });
   app.get<{ Params: { id: string } }>('/api/v1/scheduled_statuses/:id', read, async (request) => {
-    return serializeScheduledStatus(await loadOwnScheduled(ctx, currentAccount(request), request.params.id));
+    return renderOneScheduled(ctx, await loadOwnScheduled(ctx, currentAccount(request), request.params.id));
   });
   app.put<{ Params: { id: string } }>('/api/v1/scheduled_statuses/:id', write, async (request) => {
     const { scheduled_at } = parseInput(UpdateBody, paramsOf(request));
-    return serializeScheduledStatus(await rescheduleStatus(ctx, currentAccount(request), request.params.id, scheduled_at));
+    return renderOneScheduled(ctx, await rescheduleStatus(ctx, currentAccount(request), request.params.id, scheduled_at));
   });
   app.delete<{ Params: { id: string } }>('/api/v1/scheduled_statuses/:id', write, async (request) => {
     await cancelScheduledStatus(ctx, currentAccount(request), request.params.id);

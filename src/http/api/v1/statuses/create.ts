@@ -5,7 +5,7 @@ import { currentAccount } from '../../../plugins/auth.ts';
 import { paramsOf } from '../../../plugins/body.ts';
 import { parseInput, zArray, zBool, zId, zInt } from '../../../validation.ts';
 import { renderStatus } from '../../../../hydration/render-statuses.ts';
-import { serializeScheduledStatus } from '../../../../serializers/scheduled-status.ts';
+import { renderOneScheduled } from '../../../../hydration/render-scheduled.ts';
 import { createStatus } from '../../../../services/statuses/create-status.ts';
 import { VISIBILITIES, QUOTE_POLICIES } from '../../../../domain/visibility.ts';
 import { badRequest } from '../../../../domain/errors.ts';
@@ -56,7 +56,7 @@ export const createStatusRoute: RouteGroup = (app, ctx) => {
       },
       { appId: request.auth!.token.app_id, idempotencyKey: key || null },
     );
-    if (result.kind === 'scheduled') return serializeScheduledStatus(result.scheduled);
+    if (result.kind === 'scheduled') return renderOneScheduled(ctx, result.scheduled);
     return renderStatus(ctx, result.statusId, account);
   });
 };

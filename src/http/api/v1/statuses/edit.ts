@@ -5,14 +5,11 @@ import { currentAccount, viewerOf } from '../../../plugins/auth.ts';
 import { paramsOf } from '../../../plugins/body.ts';
 import { parseInput, zArray, zBool } from '../../../validation.ts';
 import { renderStatus } from '../../../../hydration/render-statuses.ts';
-import { editsOf } from '../../../../db/repos/status-edits.ts';
-import { findAccountById } from '../../../../db/repos/accounts.ts';
 import { notFound } from '../../../../domain/errors.ts';
-import { serializeAccount } from '../../../../serializers/account.ts';
-import { serializeStatusEdit } from '../../../../serializers/status-edit.ts';
 import { serializeStatusSource } from '../../../../serializers/status-source.ts';
 import { editStatus } from '../../../../services/statuses/edit-status.ts';
 import { loadVisibleStatus } from '../../../../services/statuses/load-visible-status.ts';
+import { statusHistory } from '../../../../services/statuses/status-history.ts';
 import { PollParams } from './create.ts';
 
 const Body = z.object({
@@ -21,6 +18,7 @@ const Body = z.object({
   sensitive: zBool.optional().nullable(),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)?$/, 'is not a language code').optional().nullable().or(z.literal('')),
   media_ids: zArray(z.string(), 20).optional().nullable(),
+  media_attributes: zArray(z.object({ id: z.string(), description: z.string().optional().nullable(), focus: z.string().optional().nullable() }), 20).optional().nullable(),
   poll: PollParams.optional().nullable(),
 });
 
@@ -34,25 +32,14 @@ export const editStatusRoute: RouteGroup = (app, ctx) => {
       sensitive: body.sensitive,
       language: body.language || null,
       mediaIds: body.media_ids,
+      mediaAttributes: body.media_attributes,
       poll: body.poll ? { options: body.poll.options, expiresIn: body.poll.expires_in, multiple: body.poll.multiple ?? false, hideTotals: body.poll.hide_totals ?? false } : null,
     });
     return renderStatus(ctx, request.params.id, account);
   });
 
   app.get<{ Params: { id: string } }>('/api/v1/statuses/:id/history', { config: { auth: { mode: 'none', scope: 'read:statuses' } } }, async (request) => {
-    const status = await loadVisibleStatus(ctx, request.params.id, viewerOf(request));
-    const author = await findAccountById(ctx.db, status.account_id);
-    if (!author) throw notFound();
-    const account = serializeAccount(ctx.config, author);
-    const edits = await editsOf(ctx.db, status.id);
-    if (edits.length > 0) return edits.map((e) => serializeStatusEdit(e, account));
-    // Never edited: the history is the current version alone.
-    return [
-      serializeStatusEdit(
-        { id: status.id, status_id: status.id, account_id: status.account_id, text: status.text ?? '', content_html: status.content_html, spoiler_text: status.spoiler_text, sensitive: status.sensitive, poll_options: null, created_at: status.created_at },
-        account,
-      ),
-    ];
+    return statusHistory(ctx, await loadVisibleStatus(ctx, request.params.id, viewerOf(request)));
   });
 
   app.get<{ Params: { id: string } }>('/api/v1/statuses/:id/source', { config: { auth: { mode: 'user', scope: 'read:statuses' } } }, async (request) => {
