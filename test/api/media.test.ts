@@ -339,17 +339,39 @@ describe.runIf(ffmpegPresent || process.env.CI === 'true')('video, animations an
     expect((await get(audio.url!)).rawPayload.includes('Secret title')).toBe(false);
   });
 
-  it('reports a file ffprobe cannot read as failed, and removes the upload', async () => {
-    // Starts like an MP4 (so it is accepted for processing) but holds no media.
+  it('refuses at once what ffprobe cannot read, and keeps nothing', async () => {
+    // Starts like an MP4 (so it passes the first look) but holds no media.
     const fake = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom'), Buffer.alloc(12), Buffer.from('not really a movie '.repeat(50))]);
+    const before = await s.ctx.db.selectFrom('media_attachments').select('id').execute();
     const res = await send(fake, 'fake.mp4', 'video/mp4');
-    expect(res.statusCode).toBe(202);
-    await s.drainJobs();
-    const failed = await alice.get(`/api/v1/media/${res.json().id}`);
-    expect(failed.statusCode).toBe(422);
-    expect(failed.json().error).toMatch(/not a video or audio file/);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error).toMatch(/not a video or audio file/);
+    expect(await s.ctx.db.selectFrom('media_attachments').select('id').execute()).toHaveLength(before.length);
     expect(readdirSyncSafe(s.config.media.incomingDir)).toEqual([]);
-    expect((await alice.post('/api/v1/statuses', { status: 'broken', media_ids: [res.json().id] })).statusCode).toBe(422);
+  });
+
+  it('marks an upload failed when processing keeps failing, and removes it', async () => {
+    // A server whose "ffmpeg" runs but cannot transcode: each attempt fails, the last one gives up.
+    let later = 0;
+    const broken = await createTestServer({ env: { PARLEY_FFMPEG: 'ffprobe' }, clock: { now: () => new Date(Date.now() + later) } });
+    try {
+      const carol = await broken.createUser('carol');
+      const mp4 = make('short.mp4', ['-f', 'lavfi', '-i', 'testsrc2=size=160x120:rate=10:duration=1', '-c:v', 'libx264']);
+      const { payload, headers } = multipart([{ name: 'file', value: mp4, filename: 'short.mp4', contentType: 'video/mp4' }]);
+      const res = await carol.post('/api/v2/media', payload, { headers });
+      expect(res.statusCode, res.body).toBe(202);
+      for (let attempt = 0; attempt < 3; attempt++) {
+        later += 3600_000;
+        await broken.drainJobs();
+      }
+      const failed = await carol.get(`/api/v1/media/${res.json().id}`);
+      expect(failed.statusCode).toBe(422);
+      expect(failed.json().error).toBe('The file could not be processed');
+      expect(readdirSyncSafe(broken.config.media.incomingDir)).toEqual([]);
+      expect(await broken.ctx.db.selectFrom('jobs').select('id').where('type', '=', 'process_media').execute()).toEqual([]);
+    } finally {
+      await broken.close();
+    }
   });
 });
 

@@ -43,7 +43,12 @@ export async function registerBodyParsing(app: FastifyInstance, limits: BodyLimi
     request.uploads = [];
     await Promise.all(files.map((u) => rm(u.path, { force: true })));
   };
-  app.addHook('onResponse', discardUploads);
+  // Before the answer leaves (a client that sees its refusal finds nothing left behind), and
+  // on aborted requests.
+  app.addHook('onSend', async (request, _reply, payload) => {
+    await discardUploads(request);
+    return payload;
+  });
   app.addHook('onRequestAbort', discardUploads);
   // An empty JSON body is common from clients that always set the header (e.g. on POST /favourite).
   app.removeContentTypeParser('application/json');

@@ -38,9 +38,13 @@ export function fps(fraction: string | undefined): number | null {
   return Math.round((Number(m[1]) / Number(m[2])) * 100) / 100;
 }
 
+/**
+ * Clockwise degrees, as the old `rotate` tag counts them. The display matrix's angle is
+ * counter-clockwise (ffprobe shows -90 where the tag said 90), hence the minus sign.
+ */
 function rotationOf(s: RawStream): number {
-  const side = s.side_data_list?.find((d) => typeof d.rotation === 'number')?.rotation;
-  const raw = side ?? num(s.tags?.rotate) ?? 0;
+  const side = s.side_data_list?.find((d) => d.side_data_type === 'Display Matrix' && typeof d.rotation === 'number')?.rotation;
+  const raw = side !== undefined ? -side : (num(s.tags?.rotate) ?? 0);
   return (((Math.round(raw / 90) * 90) % 360) + 360) % 360;
 }
 

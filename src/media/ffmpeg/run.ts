@@ -2,7 +2,8 @@
 import { spawn } from 'node:child_process';
 import { MediaError } from '../types.ts';
 
-const MAX_STDOUT = 8 * 1024 * 1024;
+// ffprobe's JSON for a sane file is a few KB; anything near this is not worth reading further.
+const MAX_STDOUT = 4 * 1024 * 1024;
 const MAX_STDERR = 64 * 1024;
 
 /**
@@ -13,7 +14,18 @@ export const DEMUXERS = 'mov,mp4,m4a,3gp,3g2,mj2,matroska,webm,ogg,mp3,wav,flac,
 /** Input options for every run on an upload (or on Parley's own output). */
 export const SAFE_INPUT = ['-protocol_whitelist', 'file', '-format_whitelist', DEMUXERS];
 
-export async function runTool(bin: string, args: string[], opts: { timeoutMs: number }): Promise<{ stdout: string; stderr: string }> {
+export interface RunOptions {
+  timeoutMs: number;
+  /** Characters of stderr kept (the last ones, where ffmpeg reports what went wrong). */
+  maxStderr?: number;
+}
+
+/**
+ * Runs `bin` without a shell. Rejects with a MediaError when it overruns `timeoutMs` (the upload
+ * is to blame), and with a plain Error (internal: it may name server paths) when it fails.
+ */
+export async function runTool(bin: string, args: string[], opts: RunOptions): Promise<{ stdout: string; stderr: string }> {
+  const maxStderr = opts.maxStderr ?? MAX_STDERR;
   return new Promise((resolve, reject) => {
     const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -24,20 +36,20 @@ export async function runTool(bin: string, args: string[], opts: { timeoutMs: nu
       child.kill('SIGKILL');
     }, opts.timeoutMs);
     child.stdout.on('data', (chunk: Buffer) => {
-      if (stdout.length < MAX_STDOUT) stdout += chunk.toString('utf8');
+      if (stdout.length < MAX_STDOUT) stdout = (stdout + chunk.toString('utf8')).slice(0, MAX_STDOUT);
     });
     child.stderr.on('data', (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString('utf8')).slice(-MAX_STDERR);
+      stderr = (stderr + chunk.toString('utf8')).slice(-maxStderr);
     });
     child.on('error', (err) => {
       clearTimeout(timer);
       reject(err);
     });
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
       clearTimeout(timer);
-      if (timedOut) reject(new MediaError('Processing took too long: the file was refused'));
+      if (timedOut) reject(new MediaError('Processing took too long', 422));
       else if (code === 0) resolve({ stdout, stderr });
-      else reject(new Error(`${bin} exited with ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`));
+      else reject(new Error(`${bin} exited with ${code ?? signal}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`));
     });
   });
 }

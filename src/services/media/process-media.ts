@@ -38,7 +38,7 @@ function decideType(row: MediaAttachmentRow, probe: Probe): 'video' | 'gifv' | '
   return 'video';
 }
 
-function checkLimits(probe: Probe): void {
+export function checkVideoLimits(probe: Probe): void {
   const v = probe.video;
   if (!v) return;
   if (v.width * v.height > VIDEO_MATRIX_LIMIT) throw new MediaError(`The video is too large: at most ${VIDEO_MATRIX_LIMIT.toLocaleString('en')} pixels a frame (3840x2160)`);
@@ -67,7 +67,7 @@ async function transcode(ctx: AppContext, row: MediaAttachmentRow, input: string
   const source = row.type === 'gifv' ? await decodableAnimation(ctx, input, temps) : input;
   const probe = await probeFile(ffprobe, source, { timeoutMs });
   const type = decideType(row, probe);
-  checkLimits(probe);
+  checkVideoLimits(probe);
   const output = path.join(ctx.config.media.incomingDir, newIncomingName());
   temps.push(output);
   if (type === 'video') await transcodeVideo(ffmpeg, source, output, probe, { timeoutMs });

@@ -10,7 +10,9 @@ import { newId } from '../../domain/ids.ts';
 import type { Upload } from '../../http/plugins/body.ts';
 import { inspectImage, processImage, processPreview } from '../../media/image.ts';
 import { newIncomingName } from '../../media/keys.ts';
+import { probeFile } from '../../media/ffmpeg/probe.ts';
 import { MediaError, type MediaType, type Sniffed } from '../../media/types.ts';
+import { checkVideoLimits } from './process-media.ts';
 import type { Executor } from '../../jobs/queue.ts';
 import { JOB } from '../../jobs/types.ts';
 import { checkDescription, parseFocus } from './media-input.ts';
@@ -70,6 +72,9 @@ async function uploadPicture(ctx: AppContext, account: AccountRow, input: Upload
 async function queueForProcessing(ctx: AppContext, account: AccountRow, input: UploadMediaInput, file: Upload, type: MediaType): Promise<MediaAttachmentRow> {
   if (!ctx.media.ffmpeg) throw new MediaError('This server cannot process video, animated GIFs or audio: ffmpeg is not installed');
   const row = baseRow(ctx, account, input);
+  // A probe takes milliseconds: what ffprobe cannot read, or what is over the limits, is refused
+  // now rather than after a wait (animations are probed by the job, after conversion).
+  if (type !== 'gifv') checkVideoLimits(await probeFile(ctx.config.media.ffprobe, file.path, { timeoutMs: Math.min(ctx.config.media.timeoutMs, 30_000) }));
   const thumb = input.thumbnail ? await storeThumbnail(ctx, input.thumbnail) : null;
   // Renamed within the private incoming folder: the request's clean-up then finds nothing to
   // delete, and the job owns the file from here on.
