@@ -1,5 +1,6 @@
 // Runs ffmpeg and ffprobe: no shell, bounded output, killed when they overrun their time.
 import { spawn } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { MediaError } from '../types.ts';
 
 // ffprobe's JSON for a sane file is a few KB; anything near this is not worth reading further.
@@ -28,6 +29,15 @@ export async function runTool(bin: string, args: string[], opts: RunOptions): Pr
   const maxStderr = opts.maxStderr ?? MAX_STDERR;
   return new Promise((resolve, reject) => {
     const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Transcoding may take every core for a while: at a lower priority it cannot slow the
+    // requests the server answers meanwhile.
+    if (child.pid !== undefined) {
+      try {
+        setPriority(child.pid, 10);
+      } catch {
+        /* not permitted here: run at normal priority */
+      }
+    }
     let stdout = '';
     let stderr = '';
     let timedOut = false;

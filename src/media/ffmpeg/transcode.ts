@@ -19,7 +19,8 @@ const NO_METADATA = ['-map_metadata', '-1', '-map_chapters', '-1', '-sn', '-dn',
 const FIRST_VIDEO = ['-map', '0:V:0'];
 
 /** Scales the longest side down to `max` (never up), keeping both sides even for yuv420p. */
-function scaleFilter(max: number): string {
+function scaleFilter(maxSide: number): string {
+  const max = Math.max(2, Math.floor(maxSide / 2) * 2);
   const w = `if(gte(iw\\,ih)\\,max(2\\,min(${max}\\,trunc(iw/2)*2))\\,-2)`;
   const h = `if(gte(iw\\,ih)\\,-2\\,max(2\\,min(${max}\\,trunc(ih/2)*2)))`;
   return `scale=w='${w}':h='${h}'`;

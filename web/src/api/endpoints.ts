@@ -4,6 +4,7 @@ import type {
   CredentialAccountJson,
   ListJson,
   MarkerJson,
+  MediaAttachmentJson,
   NotificationJson,
   RelationshipJson,
   RuleJson,
@@ -12,7 +13,7 @@ import type {
   StatusSourceJson,
   TagJson,
 } from '../../../api/entities.ts';
-import type { Http } from './http.ts';
+import type { Http, UploadOptions } from './http.ts';
 import type { InstanceV2, StatusParams, TokenJson } from './types.ts';
 
 const enc = encodeURIComponent;
@@ -39,10 +40,27 @@ export function endpoints(http: Http) {
     source: (id: string) => http.get<StatusSourceJson>(`/api/v1/statuses/${enc(id)}/source`),
     post: (params: StatusParams, idempotencyKey: string) => http.post<StatusJson>('/api/v1/statuses', params, { idempotencyKey }),
     edit: (id: string, params: StatusParams) => http.put<StatusJson>(`/api/v1/statuses/${enc(id)}`, params),
-    remove: (id: string) => http.del<StatusJson>(`/api/v1/statuses/${enc(id)}`),
+    // The files go with the post at once; only "delete & redraft" would keep them, to reuse them.
+    remove: (id: string) => http.del<StatusJson>(`/api/v1/statuses/${enc(id)}`, { query: { delete_media: true } }),
     statusAction: (id: string, action: 'favourite' | 'unfavourite' | 'reblog' | 'unreblog' | 'bookmark' | 'unbookmark') =>
       http.post<StatusJson>(`/api/v1/statuses/${enc(id)}/${action}`),
     vote: (pollId: string, choices: number[]) => http.post<unknown>(`/api/v1/polls/${enc(pollId)}/votes`, { choices }),
+
+    uploadMedia: (file: File, o?: UploadOptions) => {
+      const form = new FormData();
+      form.append('file', file);
+      return http.upload<MediaAttachmentJson>('POST', '/api/v2/media', form, o);
+    },
+    /** Answers with `url: null` while the server is still processing the file. */
+    media: (id: string) => http.get<MediaAttachmentJson>(`/api/v1/media/${enc(id)}`),
+    updateMedia: (id: string, body: { description: string; focus: string }) => http.put<MediaAttachmentJson>(`/api/v1/media/${enc(id)}`, body),
+    deleteMedia: (id: string) => http.del<unknown>(`/api/v1/media/${enc(id)}`),
+    updateProfileImage: (kind: 'avatar' | 'header', file: File, o?: UploadOptions) => {
+      const form = new FormData();
+      form.append(kind, file);
+      return http.upload<CredentialAccountJson>('PATCH', '/api/v1/accounts/update_credentials', form, o);
+    },
+    deleteProfileImage: (kind: 'avatar' | 'header') => http.del<CredentialAccountJson>(`/api/v1/profile/${kind}`),
 
     account: (id: string) => http.get<AccountJson>(`/api/v1/accounts/${enc(id)}`),
     lookup: (acct: string) => http.get<AccountJson>('/api/v1/accounts/lookup', { query: { acct } }),

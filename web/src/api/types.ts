@@ -11,6 +11,13 @@ export interface InstanceV2 {
     vapid: { public_key: string };
     statuses: { max_characters: number; characters_reserved_per_url: number; max_media_attachments: number };
     polls: { max_options: number; max_characters_per_option: number; min_expiration: number; max_expiration: number };
+    /** Absent on servers that do not take uploads (the app then uses Mastodon's defaults). */
+    media_attachments?: {
+      supported_mime_types: string[];
+      image_size_limit: number;
+      video_size_limit: number;
+      description_limit?: number;
+    };
   };
   registrations: { enabled: boolean; approval_required: boolean; reason_required?: boolean; message: string | null; min_age?: number | null };
   rules: { id: string; text: string; hint: string }[];
@@ -35,6 +42,8 @@ export interface StatusParams {
   language?: string;
   poll?: { options: string[]; expires_in: number; multiple: boolean };
   media_ids?: string[];
+  /** Editing only: descriptions and focal points of media already attached to the post. */
+  media_attributes?: { id: string; description: string; focus: string }[];
 }
 
 export interface StreamMessage {

@@ -49,6 +49,7 @@ describe('Compose', () => {
     await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
     const sent = calls.find((c) => c.method === 'POST')!.body;
     expect(sent).toMatchObject({ status: 'vote!', visibility: 'unlisted', poll: { options: ['yes', 'no'], expires_in: 86400, multiple: false } });
+    expect(sent).not.toHaveProperty('media_ids');
     await waitFor(() => expect(localStorage.getItem(draftKey('new'))).toBeNull());
   });
 

@@ -1,6 +1,7 @@
-// The compose box: live character count, content warning, visibility, poll, reply/quote/edit,
-// @mention and #hashtag autocomplete, and a local draft that survives reloads.
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+// The compose box: live character count, content warning, visibility, poll, media (attach,
+// drop or paste), reply/quote/edit, @mention and #hashtag autocomplete, and a local draft that
+// survives reloads.
+import { useEffect, useId, useMemo, useRef, useState, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { useSession } from '../session.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { draftContext, useCompose, type ComposeMode } from '../compose-state.tsx';
@@ -11,6 +12,8 @@ import { randomString } from '../api/oauth.ts';
 import type { StatusParams, Visibility } from '../api/types.ts';
 import { errorText } from './errors.tsx';
 import { displayName } from './AccountName.tsx';
+import { AttachButton, ComposeMediaList } from './ComposeMedia.tsx';
+import { useComposeMedia } from './use-compose-media.ts';
 
 const EMPTY: Draft = { text: '', spoiler: '', visibility: 'public', pollOptions: null, pollExpiresIn: 86400, pollMultiple: false };
 const DURATIONS = [300, 1800, 3600, 21600, 86400, 259200, 604800];
@@ -43,6 +46,8 @@ export function startingDraft(mode: ComposeMode, ownAcct: string | undefined): D
   return EMPTY;
 }
 
+const carriesFiles = (e: DragEvent) => [...e.dataTransfer.types].includes('Files');
+
 /** Remount (key) it per draft context: each post being written keeps its own state. */
 export function Compose() {
   const { api, instance, me } = useSession();
@@ -59,6 +64,9 @@ export function Compose() {
   const idempotency = useRef(randomString(16));
   const textarea = useRef<HTMLTextAreaElement>(null);
   const ids = useId();
+  const media = useComposeMedia(mode.kind === 'edit' ? mode.status.media_attachments : []);
+  const [mediaSensitive, setMediaSensitive] = useState(mode.kind === 'edit' && mode.status.sensitive && mode.status.media_attachments.length > 0);
+  const [dragging, setDragging] = useState(false);
 
   const max = instance?.configuration.statuses.max_characters ?? 500;
   const urlLength = instance?.configuration.statuses.characters_reserved_per_url ?? 23;
@@ -152,8 +160,17 @@ export function Compose() {
     }
   };
 
+  // A post has either a poll or media (Mastodon's rule).
+  const attach = (files: File[]) => {
+    if (!files.length) return;
+    if (draft.pollOptions) setError(t('media.notWithPoll'));
+    else media.add(files);
+  };
+
   const pollValid = !draft.pollOptions || draft.pollOptions.filter((o) => o.trim()).length >= 2;
-  const canPost = !busy && left >= 0 && draft.text.trim().length > 0 && pollValid;
+  // Files still uploading or processing hold the post back; so do failed ones until removed.
+  const mediaSettled = !media.busy && !media.failed;
+  const canPost = !busy && mediaSettled && left >= 0 && (draft.text.trim().length > 0 || media.ready) && pollValid;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -164,12 +181,15 @@ export function Compose() {
       status: draft.text,
       visibility: draft.visibility as Visibility,
       spoiler_text: cwOpen ? draft.spoiler : '',
-      sensitive: cwOpen && Boolean(draft.spoiler.trim()),
+      sensitive: (cwOpen && Boolean(draft.spoiler.trim())) || (media.ready && mediaSensitive),
     };
     if (draft.pollOptions) params.poll = { options: draft.pollOptions.filter((o) => o.trim()), expires_in: draft.pollExpiresIn, multiple: draft.pollMultiple };
     if (mode.kind === 'reply') params.in_reply_to_id = mode.status.id;
     if (mode.kind === 'quote') params.quoted_status_id = mode.status.id;
     try {
+      const attached = await media.prepare();
+      // An edit always says which media the post keeps (none, when all were removed).
+      if (attached.media_ids?.length || mode.kind === 'edit') Object.assign(params, attached);
       if (mode.kind === 'edit') {
         emitStatus({ kind: 'updated', status: await api.edit(mode.status.id, params) });
       } else {
@@ -178,6 +198,8 @@ export function Compose() {
       clearDraft(context);
       setDraft(EMPTY);
       setCwOpen(false);
+      media.reset();
+      setMediaSensitive(false);
       setNotice(mode.kind === 'edit' ? t('compose.saved') : t('compose.posted'));
       idempotency.current = randomString(16);
       close();
@@ -197,7 +219,25 @@ export function Compose() {
 
   const listId = `${ids}-suggestions`;
   return (
-    <form className="compose" onSubmit={submit} aria-label={t('compose.title')}>
+    <form
+      className={dragging ? 'compose dragging' : 'compose'}
+      onSubmit={submit}
+      aria-label={t('compose.title')}
+      onDragOver={(e) => {
+        if (!carriesFiles(e)) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={(e) => {
+        if (!carriesFiles(e)) return;
+        e.preventDefault();
+        setDragging(false);
+        attach([...e.dataTransfer.files]);
+      }}
+    >
       {heading && (
         <div className="compose-context">
           <span>{heading}</span>
@@ -230,8 +270,19 @@ export function Compose() {
           refreshSuggestions(e.target.value, e.target.selectionStart);
         }}
         onKeyDown={onKeyDown}
+        onPaste={(e) => {
+          const files = [...e.clipboardData.files];
+          if (!files.length) return;
+          e.preventDefault();
+          attach(files);
+        }}
         onBlur={() => setTimeout(() => setSuggestions([]), 150)}
       />
+      {dragging && (
+        <p className="drop-hint" aria-hidden="true">
+          {t('media.dropHint')}
+        </p>
+      )}
       {suggestions.length > 0 && (
         <ul id={listId} role="listbox" aria-label={t('compose.suggestions')} className="suggestions">
           {suggestions.map((s, i) => (
@@ -250,8 +301,7 @@ export function Compose() {
           ))}
         </ul>
       )}
-      {/* Media attachments will be listed here once uploads exist. */}
-      <div className="compose-media" aria-hidden="true" />
+      <ComposeMediaList media={media} sensitive={mediaSensitive} onSensitive={setMediaSensitive} />
       {draft.pollOptions && (
         <fieldset className="poll-editor">
           <legend>{t('compose.poll')}</legend>
@@ -292,7 +342,13 @@ export function Compose() {
         </fieldset>
       )}
       <div className="compose-tools">
-        <button type="button" className="tool" aria-pressed={Boolean(draft.pollOptions)} disabled={mode.kind === 'edit' && !draft.pollOptions} onClick={() => update({ pollOptions: draft.pollOptions ? null : ['', ''] })}>
+        <AttachButton media={media} disabled={Boolean(draft.pollOptions)} onFiles={attach} />
+        <button
+          type="button"
+          className="tool"
+          aria-pressed={Boolean(draft.pollOptions)}
+          disabled={(mode.kind === 'edit' && !draft.pollOptions) || media.items.length > 0}
+          onClick={() => update({ pollOptions: draft.pollOptions ? null : ['', ''] })}>
           {t('compose.pollToggle')}
         </button>
         <button type="button" className="tool" aria-pressed={cwOpen} onClick={() => setCwOpen((o) => !o)}>

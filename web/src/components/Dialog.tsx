@@ -1,17 +1,10 @@
 // A modal built on <dialog>: focus moves in, Escape closes, focus returns to where it was.
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { useModal } from '../lib/use-modal.ts';
 
 export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    const previous = document.activeElement as HTMLElement | null;
-    if (dialog && !dialog.open) {
-      if (typeof dialog.showModal === 'function') dialog.showModal();
-      else dialog.setAttribute('open', '');
-    }
-    return () => previous?.focus?.();
-  }, []);
+  useModal(ref);
   return (
     <dialog
       ref={ref}

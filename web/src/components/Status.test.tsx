@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { Status } from './Status.tsx';
-import { account, fakeServer, renderApp, status } from '../test/harness.tsx';
+import { account, fakeServer, mediaAttachment, renderApp, status } from '../test/harness.tsx';
 
 function signedIn(extra: Parameters<typeof fakeServer>[0] = () => undefined) {
   localStorage.setItem('parley.token', 'tok');
@@ -15,6 +15,7 @@ describe('Status', () => {
   afterEach(() => {
     cleanup();
     localStorage.clear();
+    vi.unstubAllGlobals();
   });
 
   it('hides content behind its content warning until asked', async () => {
@@ -77,5 +78,26 @@ describe('Status', () => {
     expect(screen.getByText('Alice echoed')).toBeTruthy();
     expect(screen.getByRole('article', { name: 'Post by Bob' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Like/ })).toBeNull();
+  });
+
+  it('deletes one’s own post with its media at once', async () => {
+    vi.stubGlobal('confirm', () => true);
+    const { http, calls } = signedIn((method) => (method === 'DELETE' ? { body: status() } : undefined));
+    renderApp(<Status status={status({ account: account(), media_attachments: [mediaAttachment()] })} />, http);
+    fireEvent.click(await screen.findByRole('button', { name: 'More actions' }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('menuitem', { name: 'Delete' }));
+    });
+    await waitFor(() => expect(calls.some((c) => c.method === 'DELETE')).toBe(true));
+    expect(calls.find((c) => c.method === 'DELETE')!.path).toBe('/api/v1/statuses/01STATUS?delete_media=true');
+  });
+
+  it('shows its media with the text, and hides both behind the content warning', () => {
+    const { http } = fakeServer(() => undefined);
+    renderApp(<Status status={status({ spoiler_text: 'Spiders', sensitive: true, media_attachments: [mediaAttachment({ description: 'A large spider' })] })} />, http);
+    expect(screen.queryByRole('button', { name: /Sensitive content/ })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Show more' }));
+    fireEvent.click(screen.getByRole('button', { name: /Sensitive content/ }));
+    expect(screen.getByRole('button', { name: 'Open picture: A large spider' })).toBeTruthy();
   });
 });

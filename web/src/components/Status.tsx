@@ -1,4 +1,4 @@
-// One post: author, content behind its content warning, quote, poll, and the actions
+// One post: author, content behind its content warning, media, quote, poll, and the actions
 // (reply, echo, quote, like, bookmark, and a menu with edit, delete, report, mute, block).
 import { useEffect, useState, type MouseEvent } from 'react';
 import type { PollJson, QuoteJson, StatusJson } from '../../../api/entities.ts';
@@ -12,6 +12,7 @@ import { Link } from './Link.tsx';
 import { Menu, type MenuItem } from './Menu.tsx';
 import { errorText } from './errors.tsx';
 import { ReportDialog } from './ReportDialog.tsx';
+import { MediaGrid } from './MediaGrid.tsx';
 import { formatTime } from '../lib/time.ts';
 
 /** Follow mention and hashtag links inside the app instead of leaving it. */
@@ -97,7 +98,14 @@ function QuotedStatus({ quote }: { quote: QuoteJson }) {
   return (
     <blockquote className="quote" aria-label={t('status.quoteOf', { name: displayName(q.account) })}>
       <AccountName account={q.account} />
-      {q.spoiler_text ? <p className="meta">{q.spoiler_text}</p> : <div className="content" dangerouslySetInnerHTML={{ __html: q.content }} />}
+      {q.spoiler_text ? (
+        <p className="meta">{q.spoiler_text}</p>
+      ) : (
+        <>
+          <div className="content" dangerouslySetInnerHTML={{ __html: q.content }} />
+          {q.media_attachments.length > 0 && <MediaGrid media={q.media_attachments} sensitive={q.sensitive} />}
+        </>
+      )}
       <Link href={`/statuses/${q.id}`}>{t('status.openQuoted')}</Link>
     </blockquote>
   );
@@ -217,6 +225,7 @@ export function Status({ status: initial, focused = false }: { status: StatusJso
       {!hidden && (
         <>
           <div className="content" lang={status.language ?? undefined} onClick={contentClick(status)} dangerouslySetInnerHTML={{ __html: status.content }} />
+          {status.media_attachments.length > 0 && <MediaGrid media={status.media_attachments} sensitive={status.sensitive} />}
           {status.poll && <Poll poll={status.poll} onChange={(poll) => replace({ ...status, poll })} />}
           {status.quote && 'quoted_status' in status.quote && <QuotedStatus quote={status.quote} />}
         </>

@@ -7,6 +7,8 @@ export function errorText(err: unknown, t: Translate): string {
   if (err instanceof ApiError) {
     if (err.status === 401) return t('error.unauthorized');
     if (err.status === 429) return t('error.rateLimited');
+    // A proxy in front of the server may refuse a big upload before Parley sees it, without a message.
+    if (err.status === 413) return t('error.tooLarge');
     if (err.status >= 500) return t('error.server');
     if (err.status === 404 && (!err.message || err.message === 'Not Found')) return t('error.notFound');
     return err.message || t('error.generic');

@@ -1,10 +1,12 @@
-// Edit the profile: display name, bio, up to four fields, and whether follows need approval.
+// Edit the profile: picture and header image, display name, bio, up to four fields, and whether
+// follows need approval.
 import { useState, type FormEvent } from 'react';
 import { useSession } from '../session.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { Page } from '../components/Page.tsx';
 import { Link } from '../components/Link.tsx';
 import { errorText } from '../components/errors.tsx';
+import { ProfileImageField } from '../components/ProfileImageField.tsx';
 
 const MAX_FIELDS = 4;
 
@@ -46,6 +48,10 @@ export default function ProfileSettings() {
       <p>
         <Link href="/preferences">{t('settings.accountTitle')}</Link>
       </p>
+      <div className="profile-images">
+        <ProfileImageField kind="avatar" />
+        <ProfileImageField kind="header" />
+      </div>
       <form onSubmit={submit} className="stack">
         <label>
           {t('settings.displayName')}
