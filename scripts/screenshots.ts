@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { createListeningServer } from '../test/helpers/listening-server.ts';
 import { signIn } from '../test/e2e/app-flows.ts';
 import { launchBrowser } from '../test/e2e/browser.ts';
+import { multipart } from '../test/media/multipart.ts';
+import sharp from 'sharp';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'docs/screenshots');
@@ -23,6 +25,22 @@ await bob.post('/api/v1/statuses', { status: 'Which train is best?', poll: { opt
 await alice.post('/api/v1/statuses', { status: '@bob Me, with a pot of tea.', in_reply_to_id: first.id });
 await bob.post(`/api/v1/statuses/${first.id}/favourite`);
 await bob.post('/api/v1/statuses', { status: 'Spoilers for the finale', spoiler_text: 'TV spoilers' });
+
+// Pictures drawn here (a sky with a sun, a striped field), uploaded like any photo.
+const svg = (body: string) => Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="800">${body}</svg>`);
+const pictures = await Promise.all([
+  sharp(svg('<defs><linearGradient id="g" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#2b4c8c"/><stop offset="1" stop-color="#f4a261"/></linearGradient></defs><rect width="1200" height="800" fill="url(#g)"/><circle cx="800" cy="520" r="110" fill="#ffd166"/><rect y="620" width="1200" height="180" fill="#264653"/>')).jpeg().toBuffer(),
+  sharp(svg('<rect width="1200" height="800" fill="#8ab17d"/>' + Array.from({ length: 10 }, (_, i) => `<rect y="${i * 80}" width="1200" height="40" fill="#2a9d8f" opacity="0.5"/>`).join(''))).jpeg().toBuffer(),
+]);
+const mediaIds: string[] = [];
+for (const [i, picture] of pictures.entries()) {
+  const { payload, headers } = multipart([
+    { name: 'file', value: picture, filename: `photo-${i}.jpg`, contentType: 'image/jpeg' },
+    { name: 'description', value: i === 0 ? 'The sun rising over the station roof' : 'Green fields in stripes' },
+  ]);
+  mediaIds.push(((await bob.post('/api/v2/media', payload, { headers })).json() as { id: string }).id);
+}
+await bob.post('/api/v1/statuses', { status: 'Sunrise from platform 2, and the fields on the way in.', media_ids: mediaIds });
 await s.drainJobs();
 
 const browser = await launchBrowser();

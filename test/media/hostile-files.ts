@@ -2,6 +2,7 @@
 // with Node's zlib (no tool writes these on purpose) from plain pictures made by sharp.
 import { createHash } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
+import { pngChunk } from '../../src/http/static/png.ts';
 import { basePicture } from './corpus.ts';
 
 /** Bytes that look random but are the same on every run (so a failure can be reproduced). */
@@ -34,15 +35,6 @@ export function truncatedMp4(bytes: Buffer): Buffer {
   const moov = bytes.indexOf('moov');
   if (moov < 0) throw new Error('no moov box');
   return bytes.subarray(0, moov + 64);
-}
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
 }
 
 /**
