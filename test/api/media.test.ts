@@ -375,6 +375,27 @@ describe.runIf(ffmpegPresent || process.env.CI === 'true')('video, animations an
   });
 });
 
+describe('a server without ffmpeg', () => {
+  it('still takes pictures, refuses video with a clear message, and does not offer it', async () => {
+    const bare = await createTestServer({ env: { PARLEY_FFMPEG: path.join(tmpdir(), 'parley-no-ffmpeg-here') } });
+    try {
+      const dave = await bare.createUser('dave');
+      const video = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom'), Buffer.alloc(200)]);
+      const { payload, headers } = multipart([{ name: 'file', value: video, filename: 'v.mp4', contentType: 'video/mp4' }]);
+      const res = await dave.post('/api/v2/media', payload, { headers });
+      expect(res.statusCode).toBe(422);
+      expect(res.json().error).toMatch(/cannot process video.*ffmpeg is not installed/);
+      const picture = multipart([{ name: 'file', value: png, filename: 'p.png', contentType: 'image/png' }]);
+      expect((await dave.post('/api/v2/media', picture.payload, { headers: picture.headers })).statusCode).toBe(200);
+      const types = (await bare.inject({ method: 'GET', url: '/api/v2/instance' })).json().configuration.media_attachments.supported_mime_types as string[];
+      expect(types).toContain('image/jpeg');
+      expect(types).not.toContain('video/mp4');
+    } finally {
+      await bare.close();
+    }
+  });
+});
+
 describe('instance configuration', () => {
   it('reports the accepted types and limits', async () => {
     const config = (await s.inject({ method: 'GET', url: '/api/v2/instance' })).json().configuration;
