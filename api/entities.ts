@@ -116,6 +116,47 @@ export interface ShallowQuoteJson {
   quoted_status_id: string | null;
 }
 
+export type FilterContext = 'home' | 'notifications' | 'public' | 'thread' | 'account';
+export type FilterAction = 'warn' | 'hide' | 'blur';
+
+export interface FilterKeywordJson {
+  id: string;
+  keyword: string;
+  whole_word: boolean;
+}
+
+export interface FilterStatusJson {
+  id: string;
+  status_id: string;
+}
+
+/** Mastodon's Filter (v2). `keywords` and `statuses` are left out inside a FilterResult. */
+export interface FilterJson {
+  id: string;
+  title: string;
+  context: FilterContext[];
+  expires_at: string | null;
+  filter_action: FilterAction;
+  keywords?: FilterKeywordJson[];
+  statuses?: FilterStatusJson[];
+}
+
+export interface FilterResultJson {
+  filter: FilterJson;
+  keyword_matches: string[] | null;
+  status_matches: string[] | null;
+}
+
+/** The deprecated v1 Filter: one keyword of a v2 filter. */
+export interface V1FilterJson {
+  id: string;
+  phrase: string;
+  context: FilterContext[];
+  whole_word: boolean;
+  expires_at: string | null;
+  irreversible: boolean;
+}
+
 export interface StatusJson {
   id: string;
   created_at: string;
@@ -138,7 +179,8 @@ export interface StatusJson {
   bookmarked?: boolean;
   pinned?: boolean;
   content: string;
-  filtered?: never[];
+  /** For a signed-in viewer: the viewer's filters this status matched where it is shown. */
+  filtered?: FilterResultJson[];
   reblog: StatusJson | null;
   application?: ApplicationJson | null;
   account: AccountJson;
@@ -242,6 +284,44 @@ export interface GroupedNotificationsJson {
   accounts: AccountJson[];
   statuses: StatusJson[];
   notification_groups: NotificationGroupJson[];
+}
+
+/** What a notification policy rule does with matching notifications. */
+export type NotificationPolicyValue = 'accept' | 'filter' | 'drop';
+
+export interface NotificationPolicySummaryJson {
+  pending_requests_count: number;
+  pending_notifications_count: number;
+}
+
+// Mastodon's NotificationPolicy entity (GET /api/v2/notifications/policy).
+export interface NotificationPolicyJson {
+  for_not_following: NotificationPolicyValue;
+  for_not_followers: NotificationPolicyValue;
+  for_new_accounts: NotificationPolicyValue;
+  for_private_mentions: NotificationPolicyValue;
+  for_limited_accounts: NotificationPolicyValue;
+  summary: NotificationPolicySummaryJson;
+}
+
+// The older shape of GET /api/v1/notifications/policy: true for a rule that does not accept.
+export interface NotificationPolicyV1Json {
+  filter_not_following: boolean;
+  filter_not_followers: boolean;
+  filter_new_accounts: boolean;
+  filter_private_mentions: boolean;
+  summary: NotificationPolicySummaryJson;
+}
+
+// Mastodon's NotificationRequest entity: filtered notifications from one account.
+export interface NotificationRequestJson {
+  id: string;
+  created_at: string;
+  updated_at: string;
+  /** A string, as Mastodon serves it. */
+  notifications_count: string;
+  account: AccountJson;
+  last_status: StatusJson | null;
 }
 
 // Mastodon's Rule entity.
@@ -380,4 +460,102 @@ export interface ReportJson {
   status_ids: string[] | null;
   rule_ids: string[] | null;
   target_account: AccountJson;
+}
+
+// Mastodon's Admin::Account: an account as moderators see it.
+export interface AdminAccountJson {
+  id: string;
+  username: string;
+  domain: string | null;
+  created_at: string;
+  email: string | null;
+  ip: string | null;
+  ips: never[];
+  locale: string | null;
+  invite_request: string | null;
+  role: RoleJson & { permissions: string; highlighted: boolean };
+  confirmed: boolean;
+  approved: boolean;
+  disabled: boolean;
+  silenced: boolean;
+  suspended: boolean;
+  sensitized: boolean;
+  account: AccountJson;
+  created_by_application_id: string | null;
+  invited_by_account_id: string | null;
+}
+
+/** What a report kept of a cited post, shown to moderators until the report is resolved. */
+export interface ReportSnapshotJson {
+  status_id: string;
+  content: string;
+  spoiler_text: string;
+  visibility: string;
+  created_at: string;
+  /** The post itself is gone: only this copy is left. */
+  deleted: boolean;
+}
+
+// Mastodon's Admin::Report, with Parley's queue fields (deadline, escalation, snapshots, notes).
+export interface AdminReportJson {
+  id: string;
+  action_taken: boolean;
+  action_taken_at: string | null;
+  category: ReportCategory;
+  comment: string;
+  forwarded: boolean;
+  created_at: string;
+  updated_at: string;
+  account: AdminAccountJson;
+  target_account: AdminAccountJson;
+  assigned_account: AdminAccountJson | null;
+  action_taken_by_account: AdminAccountJson | null;
+  statuses: StatusJson[];
+  rules: RuleJson[];
+  deadline_at: string | null;
+  overdue: boolean;
+  escalated_at: string | null;
+  snapshots: ReportSnapshotJson[];
+  notes: { id: string; content: string; created_at: string; account: AccountJson }[];
+}
+
+/** One entry of Parley's audit log of moderator and admin actions. */
+export interface AdminActionLogJson {
+  id: string;
+  action: string;
+  target_type: string;
+  target_id: string;
+  summary: string;
+  created_at: string;
+  /** null for what the server did by itself (e.g. escalating an overdue report). */
+  account: AccountJson | null;
+}
+
+// Mastodon's AccountWarning (a strike) and Appeal.
+export interface AppealJson {
+  text: string;
+  state: 'approved' | 'rejected' | 'pending';
+}
+
+export interface AccountWarningJson {
+  id: string;
+  action: 'none' | 'disable' | 'mark_statuses_as_sensitive' | 'delete_statuses' | 'sensitive' | 'silence' | 'suspend';
+  text: string;
+  status_ids: string[] | null;
+  target_account: AccountJson;
+  appeal: AppealJson | null;
+  created_at: string;
+  /** Parley: the instance rules the moderator cited, and whether an approved appeal overruled the strike. */
+  rule_ids: string[];
+  overruled: boolean;
+}
+
+/** An appeal in the moderators' queue (Parley). */
+export interface AdminAppealJson {
+  id: string;
+  text: string;
+  state: 'approved' | 'rejected' | 'pending';
+  created_at: string;
+  account: AccountJson;
+  strike: AccountWarningJson;
 }

@@ -6,8 +6,8 @@ import type { AccountsTable, OAuthTokensTable, StatusesTable, UsersTable } from 
 export const ACCOUNT_COLUMNS = [
   'id', 'username', 'username_lower', 'domain', 'display_name', 'note', 'note_html', 'fields', 'locked', 'bot',
   'discoverable', 'indexable', 'hide_collections', 'quote_policy', 'role', 'avatar_file', 'header_file',
-  'statuses_count', 'followers_count', 'following_count', 'last_status_at', 'suspended_at', 'deleted_at',
-  'created_at', 'updated_at',
+  'statuses_count', 'followers_count', 'following_count', 'last_status_at', 'suspended_at', 'silenced_at', 'sensitized_at',
+  'deleted_at', 'created_at', 'updated_at',
 ] as const satisfies readonly (keyof AccountsTable)[];
 
 export const STATUS_COLUMNS = [
@@ -19,7 +19,7 @@ export const STATUS_COLUMNS = [
 export const USER_COLUMNS = [
   'account_id', 'email', 'email_lower', 'password_hash', 'confirmed_at', 'confirmation_token_hash', 'confirmation_sent_at',
   'approved', 'sign_up_reason', 'locale', 'default_visibility', 'default_sensitive', 'default_language', 'created_at',
-  'last_sign_in_at',
+  'last_sign_in_at', 'disabled_at',
 ] as const satisfies readonly (keyof UsersTable)[];
 
 export const TOKEN_COLUMNS = [

@@ -3,11 +3,15 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { DbHandle } from './client.ts';
 import { initial } from './migrations/0001-initial.ts';
 import { media } from './migrations/0002-media.ts';
+import { filters } from './migrations/0003-filters.ts';
+import { notificationPolicy } from './migrations/0004-notification-policy.ts';
+import { moderation } from './migrations/0005-moderation.ts';
+import { accountModeration } from './migrations/0006-account-moderation.ts';
 
 function provider(handle: DbHandle): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { '0001-initial': initial(handle.dialect), '0002-media': media(handle.dialect) };
+      return { '0001-initial': initial(handle.dialect), '0002-media': media(handle.dialect), '0003-filters': filters(handle.dialect), '0004-notification-policy': notificationPolicy(handle.dialect), '0005-moderation': moderation(handle.dialect), '0006-account-moderation': accountModeration(handle.dialect) };
     },
   };
 }

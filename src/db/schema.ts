@@ -34,6 +34,10 @@ export interface AccountsTable {
   following_count: number;
   last_status_at: string | null;
   suspended_at: string | null;
+  /** Limited by a moderator: hidden from public timelines and from people who do not follow it. */
+  silenced_at: string | null;
+  /** A moderator marked all its media sensitive. */
+  sensitized_at: string | null;
   /** Set when the account was deleted: the row keeps only the reserved username. */
   deleted_at: string | null;
   created_at: string;
@@ -58,6 +62,8 @@ export interface UsersTable {
   default_language: string | null;
   created_at: string;
   last_sign_in_at: string | null;
+  /** A moderator froze the login: the person cannot sign in or use the API. */
+  disabled_at: string | null;
 }
 
 export interface AppsTable {
@@ -286,6 +292,43 @@ export interface NotificationsTable {
   created_at: string;
 }
 
+/**
+ * The `filtered` column of notifications (0004): 1 when the recipient's notification policy held
+ * it back. Kept apart from NotificationsTable so that NotificationRow (built by hand in places)
+ * does not need it; inserts default it to 0.
+ */
+export interface NotificationFilteredColumn {
+  filtered: Generated<Bool>;
+}
+
+/** An account's notification policy; each rule is accept | filter | drop. No row: the defaults. */
+export interface NotificationPoliciesTable {
+  account_id: string;
+  for_not_following: string;
+  for_not_followers: string;
+  for_new_accounts: string;
+  for_private_mentions: string;
+  for_limited_accounts: string;
+  updated_at: string;
+}
+
+/** One per (recipient, sender) whose mentions were filtered; its counts are read live. */
+export interface NotificationRequestsTable {
+  id: string;
+  account_id: string;
+  from_account_id: string;
+  last_status_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Senders whose request the recipient accepted: their notifications skip the policy. */
+export interface NotificationPermissionsTable {
+  account_id: string;
+  from_account_id: string;
+  created_at: string;
+}
+
 export interface MarkersTable {
   account_id: string;
   timeline: string;
@@ -415,6 +458,68 @@ export interface ReportsTable {
   action_taken_at: string | null;
   created_at: string;
   updated_at: string;
+  /** The moderator handling the report, if one took it. */
+  assigned_account_id: string | null;
+  /** Who resolved it (with action_taken_at); cleared when reopened. */
+  action_taken_by_account_id: string | null;
+  /** When a first response is due (filed + the configured response time). */
+  deadline_at: string | null;
+  /** When the overdue report was escalated to the admins. */
+  escalated_at: string | null;
+}
+
+/** Moderators' internal notes on a report (never shown to the reporter or the reported). */
+export interface ReportNotesTable {
+  id: string;
+  report_id: string;
+  account_id: string;
+  content: string;
+  created_at: string;
+}
+
+/** The audit log: every moderator and admin action. Append-only (database triggers refuse changes). */
+export interface AdminActionLogsTable {
+  id: string;
+  /** Who acted. */
+  account_id: string;
+  /** e.g. report.assign, report.resolve, report.note */
+  action: string;
+  /** report | account | status | ... */
+  target_type: string;
+  target_id: string;
+  /** A readable line for the log view, written when the action happened. */
+  summary: string;
+  created_at: string;
+}
+
+/** A strike: what a moderator did to an account and why; the person sees it and may appeal once. */
+export interface AccountWarningsTable {
+  id: string;
+  target_account_id: string;
+  /** The moderator. */
+  account_id: string;
+  report_id: string | null;
+  /** none (a warning) | sensitive | disable | silence | suspend | delete_statuses */
+  action: string;
+  text: string;
+  /** JSON array of status ids, or null. */
+  status_ids: string | null;
+  /** JSON array of instance rule ids cited, or null. */
+  rule_ids: string | null;
+  /** Set when an appeal was approved: the strike no longer counts. */
+  overruled_at: string | null;
+  created_at: string;
+}
+
+export interface AppealsTable {
+  id: string;
+  account_warning_id: string;
+  account_id: string;
+  text: string;
+  approved_at: string | null;
+  rejected_at: string | null;
+  decided_by_account_id: string | null;
+  created_at: string;
 }
 
 /** The reported posts, with a snapshot kept even if the author deletes the post. */
@@ -474,6 +579,35 @@ export interface MediaFilesTable {
   created_at: string;
 }
 
+/** A content filter of one account (Mastodon's CustomFilter). */
+export interface FiltersTable {
+  id: string;
+  account_id: string;
+  title: string;
+  /** JSON array of contexts: home | notifications | public | thread | account. */
+  context: string;
+  /** warn | hide | blur */
+  action: string;
+  expires_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FilterKeywordsTable {
+  id: string;
+  filter_id: string;
+  keyword: string;
+  whole_word: Bool;
+  created_at: string;
+}
+
+export interface FilterStatusesTable {
+  id: string;
+  filter_id: string;
+  status_id: string;
+  created_at: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   users: UsersTable;
@@ -501,7 +635,7 @@ export interface Database {
   featured_tags: FeaturedTagsTable;
   account_pins: AccountPinsTable;
   feed_entries: FeedEntriesTable;
-  notifications: NotificationsTable;
+  notifications: NotificationsTable & NotificationFilteredColumn;
   markers: MarkersTable;
   conversations: ConversationsTable;
   scheduled_statuses: ScheduledStatusesTable;
@@ -520,6 +654,16 @@ export interface Database {
   password_resets: PasswordResetsTable;
   media_attachments: MediaAttachmentsTable;
   media_files: MediaFilesTable;
+  notification_policies: NotificationPoliciesTable;
+  notification_requests: NotificationRequestsTable;
+  notification_permissions: NotificationPermissionsTable;
+  report_notes: ReportNotesTable;
+  admin_action_logs: AdminActionLogsTable;
+  account_warnings: AccountWarningsTable;
+  appeals: AppealsTable;
+  filters: FiltersTable;
+  filter_keywords: FilterKeywordsTable;
+  filter_statuses: FilterStatusesTable;
 }
 
 export type AccountRow = Selectable<AccountsTable>;
@@ -532,6 +676,11 @@ export type MediaAttachmentRow = Selectable<MediaAttachmentsTable>;
 export type MediaFileRow = Selectable<MediaFilesTable>;
 export type NotificationRow = Selectable<NotificationsTable>;
 export type ListRow = Selectable<ListsTable>;
+export type NotificationPolicyRow = Selectable<NotificationPoliciesTable>;
+export type NotificationRequestRow = Selectable<NotificationRequestsTable>;
+export type FilterRow = Selectable<FiltersTable>;
+export type FilterKeywordRow = Selectable<FilterKeywordsTable>;
+export type FilterStatusRow = Selectable<FilterStatusesTable>;
 export type JobRow = Selectable<JobsTable>;
 export type WebSessionRow = Selectable<WebSessionsTable>;
 export type NewStatus = Insertable<StatusesTable>;

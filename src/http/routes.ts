@@ -10,6 +10,11 @@ import { mutesRoutes } from './api/v1/mutes/index.ts';
 import { timelinesRoutes } from './api/v1/timelines/index.ts';
 import { legacyDismissRoute, notificationsRoutes } from './api/v1/notifications/index.ts';
 import { notificationsV2Routes } from './api/v2/notifications/index.ts';
+import { notificationPolicyV2Routes } from './api/v2/notifications/policy.ts';
+import { notificationPolicyV1Routes } from './api/v1/notifications/policy.ts';
+import { notificationRequestsRoutes } from './api/v1/notifications/requests.ts';
+import { filtersV1Routes } from './api/v1/filters/index.ts';
+import { filtersV2Routes } from './api/v2/filters/index.ts';
 import { markersRoutes } from './api/v1/markers/index.ts';
 import { listsRoutes } from './api/v1/lists/index.ts';
 import { tagsRoutes } from './api/v1/tags/index.ts';
@@ -42,12 +47,17 @@ import { reportsRoutes } from './api/v1/reports/index.ts';
 import { mediaRoutes } from './api/v1/media/index.ts';
 import { mediaV2Routes } from './api/v2/media/index.ts';
 import { serveMediaRoutes } from './media/serve.ts';
+import { adminReportsRoutes } from './api/v1/admin/reports.ts';
+import { adminActionLogsRoutes } from './api/v1/admin/action-logs.ts';
+import { adminAccountsRoutes } from './api/v1/admin/accounts.ts';
+import { adminAppealsRoutes } from './api/v1/admin/appeals.ts';
+import { strikesRoutes } from './api/v1/strikes.ts';
 import { profileImagesRoutes } from './api/v1/profile/index.ts';
 
 export type RouteGroup = (app: FastifyInstance, ctx: AppContext) => void | Promise<void>;
 
 const groups: RouteGroup[] = [appsRoutes, accountsRoutesC, blocksRoutes, mutesRoutes, followRequestsRoutes, endorsementsRoutes, timelinesRoutes,
-  legacyDismissRoute, notificationsRoutes, notificationsV2Routes, markersRoutes, listsRoutes, tagsRoutes, followedTagsRoutes, featuredTagsRoutes, conversationsRoutes, directoryRoutes,
+  legacyDismissRoute, notificationsRoutes, notificationsV2Routes, notificationPolicyV1Routes, notificationPolicyV2Routes, notificationRequestsRoutes, markersRoutes, listsRoutes, tagsRoutes, followedTagsRoutes, featuredTagsRoutes, conversationsRoutes, directoryRoutes,
   // Helper D: instance, discovery, default images.
   instanceRoutes, instanceV2Routes, customEmojisRoutes, trendsRoutes, announcementsRoutes, nodeinfoRoutes, webfingerRoutes, hostMetaRoutes, defaultImagesRoutes, searchV2Routes, accountsSearchRoute, streamingRoutes,
   // Helper A: accounts, OAuth, web pages.
@@ -57,7 +67,11 @@ const groups: RouteGroup[] = [appsRoutes, accountsRoutesC, blocksRoutes, mutesRo
   // Helper W1: Web Push, reports.
   pushRoutes, reportsRoutes,
   // Media: uploads, serving, profile images.
-  mediaV2Routes, mediaRoutes, serveMediaRoutes, profileImagesRoutes];
+  mediaV2Routes, mediaRoutes, serveMediaRoutes, profileImagesRoutes,
+  // Helper H5: content filters.
+  filtersV2Routes, filtersV1Routes,
+  // Moderation.
+  adminReportsRoutes, adminActionLogsRoutes, adminAccountsRoutes, adminAppealsRoutes, strikesRoutes];
 
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   for (const group of groups) await group(app, ctx);

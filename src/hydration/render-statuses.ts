@@ -2,6 +2,8 @@
 // their authors and the viewer's state (src/db/repos/status-graph.ts); mentions and tags come
 // from a per-status cache keyed by edit time; polls are loaded only when present. Visibility is
 // decided by the one rule in src/domain/visibility.ts, from facts the same statement loads.
+// Where the caller names a filter context, the viewer's filters (loaded alongside the graph)
+// mark or leave out statuses (src/services/filters/).
 import type { AppContext } from '../context.ts';
 import { loadStatusGraph, type GraphRow } from '../db/repos/status-graph.ts';
 import type { AccountRow } from '../db/schema.ts';
@@ -16,6 +18,8 @@ import { serializeAttachment } from '../serializers/media-attachment.ts';
 import { applicationNames } from './application-names.ts';
 import { loadStatusExtras, type StatusExtras } from './status-extras.ts';
 import { loadPolls, type LoadedPoll } from './status-polls.ts';
+import { applyFilters, loadActiveFilters, type CompiledFilter } from '../services/filters/apply-filters.ts';
+import type { FilterContext } from '../serializers/filter.ts';
 
 interface Assembly {
   ctx: AppContext;
@@ -96,9 +100,22 @@ function assemble(a: Assembly, node: GraphRow, depth: number): StatusJson {
   return assembleStatus(base, { reblog: original ? assemble(a, original, 0) : null, quote, currentUser: currentUserQuote(a, node), poll }, overlay);
 }
 
-export async function renderStatuses(ctx: AppContext, statusIds: string[], viewer: AccountRow | null): Promise<StatusJson[]> {
+export interface RenderOptions {
+  /** Where the statuses are shown: the viewer's filters of that context apply. None: no filtering. */
+  filterContext?: FilterContext;
+  /** The viewer's filters when the caller already loaded them for this request. */
+  filters?: readonly CompiledFilter[];
+  /** Mark statuses matched by a hide filter instead of leaving them out (a status asked for by id). */
+  keepHidden?: boolean;
+}
+
+export async function renderStatuses(ctx: AppContext, statusIds: string[], viewer: AccountRow | null, opts: RenderOptions = {}): Promise<StatusJson[]> {
   if (statusIds.length === 0) return [];
-  const graph = await loadStatusGraph(ctx.db, statusIds, viewer?.id ?? null);
+  const filtering = viewer !== null && opts.filterContext !== undefined;
+  const [graph, filters] = await Promise.all([
+    loadStatusGraph(ctx.db, statusIds, viewer?.id ?? null),
+    filtering && !opts.filters ? loadActiveFilters(ctx, viewer.id) : (opts.filters ?? []),
+  ]);
   const nodes = new Map(graph.map((g) => [g.status.id, g]));
   // A reblog is visible iff both it and its original are.
   const statusRows = new Map(graph.map((g) => [g.status.id, g.status]));
@@ -116,11 +133,11 @@ export async function renderStatuses(ctx: AppContext, statusIds: string[], viewe
     const node = nodes.get(id);
     if (node && visible.has(id)) out.push(assemble(a, node, 0));
   }
-  return out;
+  return filtering ? applyFilters(out, filters, opts.filterContext!, { keepHidden: opts.keepHidden }) : out;
 }
 
-export async function renderStatus(ctx: AppContext, id: string, viewer: AccountRow | null): Promise<StatusJson> {
-  const [json] = await renderStatuses(ctx, [id], viewer);
+export async function renderStatus(ctx: AppContext, id: string, viewer: AccountRow | null, opts: { filterContext?: FilterContext } = {}): Promise<StatusJson> {
+  const [json] = await renderStatuses(ctx, [id], viewer, { ...opts, keepHidden: true });
   if (!json) throw notFound();
   return json;
 }

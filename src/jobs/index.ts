@@ -10,10 +10,11 @@ import { registerSendEmail } from './send-email.ts';
 import { registerStatusJobs } from './statuses.ts';
 import { registerWebPushJob } from './web-push.ts';
 import { registerMediaJobs } from './media.ts';
+import { registerModerationJobs } from './moderation.ts';
 
 type Registration = (ctx: AppContext) => void;
 
-const registrations: Registration[] = [registerNotifyJob, registerMergeHomeJob, registerUnmergeHomeJob, registerDistributeStatusJob, registerDistributeUpdateJob, registerDistributeDeleteJob, registerSendEmail, registerStatusJobs, registerWebPushJob, registerMediaJobs];
+const registrations: Registration[] = [registerNotifyJob, registerMergeHomeJob, registerUnmergeHomeJob, registerDistributeStatusJob, registerDistributeUpdateJob, registerDistributeDeleteJob, registerSendEmail, registerStatusJobs, registerWebPushJob, registerMediaJobs, registerModerationJobs];
 
 export function registerJobHandlers(ctx: AppContext): void {
   for (const register of registrations) register(ctx);

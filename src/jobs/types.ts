@@ -27,4 +27,6 @@ export const JOB = {
   deleteMediaFiles: 'delete_media_files', // { keys: string[], incoming: string[] }
   /** Recurring: erase uploads never posted within a day, and stray files of interrupted uploads. */
   cleanupMedia: 'cleanup_media', // {}
+  /** Recurring: escalate open reports past their response deadline. */
+  escalateOverdueReports: 'escalate_overdue_reports', // {}
 } as const;

@@ -105,7 +105,8 @@ export async function publicTimelineIds(db: Db, q: PublicTimelineQuery, page: Id
             .selectFrom('accounts as a')
             .select('a.id')
             .whereRef('a.id', '=', 's.account_id')
-            .where((inner) => inner.or([inner('a.suspended_at', 'is not', null), inner('a.deleted_at', 'is not', null)])),
+            // Limited accounts (silenced by a moderator) stay out of public timelines too.
+            .where((inner) => inner.or([inner('a.suspended_at', 'is not', null), inner('a.deleted_at', 'is not', null), inner('a.silenced_at', 'is not', null)])),
         ),
       ),
     );

@@ -4,7 +4,8 @@ import type { Db } from '../client.ts';
 import type { NotificationRow } from '../schema.ts';
 import { pageBy, type IdPage } from './paging.ts';
 
-export async function insertNotification(exec: Executor, row: NotificationRow): Promise<void> {
+/** `filtered` (1: held back by the recipient's notification policy) defaults to 0. */
+export async function insertNotification(exec: Executor, row: NotificationRow & { filtered?: 0 | 1 }): Promise<void> {
   await exec.insertInto('notifications').values(row).execute();
 }
 
@@ -29,6 +30,8 @@ export interface NotificationFilter {
   fromAccountId?: string;
   /** Accounts whose notifications are hidden (blocked, muted with notifications). */
   hiddenFrom?: string[];
+  /** Also the notifications the recipient's policy filtered (`include_filtered=true`). */
+  includeFiltered?: boolean;
 }
 
 function filtered(db: Db, accountId: string, f: NotificationFilter) {
@@ -43,6 +46,7 @@ function filtered(db: Db, accountId: string, f: NotificationFilter) {
   if (f.excludeTypes && f.excludeTypes.length > 0) q = q.where('n.type', 'not in', f.excludeTypes);
   if (f.fromAccountId) q = q.where('n.from_account_id', '=', f.fromAccountId);
   if (f.hiddenFrom && f.hiddenFrom.length > 0) q = q.where('n.from_account_id', 'not in', f.hiddenFrom);
+  if (!f.includeFiltered) q = q.where('n.filtered', '=', 0);
   return q;
 }
 

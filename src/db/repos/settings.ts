@@ -20,6 +20,7 @@ const MODES = ['open', 'approval', 'closed'] as const;
 type Mode = (typeof MODES)[number];
 const mode: Parse<Mode> = (v) => (MODES as readonly unknown[]).includes(v) ? (v as Mode) : undefined;
 const strList: Parse<string[]> = (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string' && /^[a-z]{2,3}$/.test(x)) ? (v as string[]) : undefined);
+const hours: Parse<number> = (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 720 ? v : undefined);
 const nonNegInt: Parse<number | null> = (v) => (v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 150) ? v : undefined);
 
 function def<T>(d: SettingDef<T>): SettingDef<T> {
@@ -52,6 +53,12 @@ export const SETTINGS = {
     parse: nonNegInt,
     fromText: (t) => (t === 'none' ? null : /^\d+$/.test(t) ? nonNegInt(Number(t)) : undefined),
     defaultValue: () => null,
+  }),
+  report_response_hours: def({
+    description: 'Hours within which every report must get a first response before it is escalated to the admins (1-720)',
+    parse: hours,
+    fromText: (t) => (/^\d+$/.test(t) ? hours(Number(t)) : undefined),
+    defaultValue: () => 24,
   }),
 } as const;
 

@@ -14,7 +14,13 @@ export interface RouteAuth {
   scope?: string;
   /** Accept logins whose e-mail is not confirmed yet (only for resending the confirmation). */
   allowUnconfirmed?: boolean;
+  /** A suspended or disabled login may still call this (its strikes and appeals). */
+  allowSanctioned?: boolean;
+  /** Staff only: moderators (and admins), or admins alone. */
+  role?: 'moderator' | 'admin';
 }
+
+const STAFF_RANK: Record<string, number> = { user: 0, moderator: 1, admin: 2 };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -41,7 +47,7 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.addHook('preHandler', async (request) => {
     const routeAuth = request.routeOptions.config.auth;
     const token = bearerToken(request);
-    if (token) request.auth = await authenticate(ctx, token, { allowUnconfirmed: routeAuth?.allowUnconfirmed ?? false });
+    if (token) request.auth = await authenticate(ctx, token, { allowUnconfirmed: routeAuth?.allowUnconfirmed ?? false, allowSanctioned: routeAuth?.allowSanctioned ?? false });
     if (!routeAuth) return;
     if (routeAuth.mode === 'none') {
       if (request.auth && routeAuth.scope && !scopeAllows(request.auth.scopes, routeAuth.scope)) throw insufficientScope();
@@ -50,6 +56,7 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     if (!request.auth) throw unauthorized('The access token is invalid');
     if (routeAuth.scope && !scopeAllows(request.auth.scopes, routeAuth.scope)) throw insufficientScope();
     if (routeAuth.mode === 'user' && !request.auth.account) throw new AppError(422, 'This method requires an authenticated user');
+    if (routeAuth.role && (STAFF_RANK[request.auth.account?.role ?? 'user'] ?? 0) < STAFF_RANK[routeAuth.role]!) throw new AppError(403, 'This action is not allowed');
   });
 }
 

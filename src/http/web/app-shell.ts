@@ -28,7 +28,7 @@ const MIME: Record<string, string> = {
 };
 
 /** Paths that belong to the server: never answered with the app's index.html. */
-const SERVER_PREFIXES = ['/api', '/oauth', '/auth', '/settings', '/setup', '/.well-known', '/nodeinfo', '/avatars', '/headers', '/media', '/assets', '/@'];
+const SERVER_PREFIXES = ['/api', '/oauth', '/auth', '/settings', '/setup', '/.well-known', '/nodeinfo', '/avatars', '/headers', '/media', '/about', '/assets', '/@'];
 /** The app's OAuth redirect target lives under /oauth but is a page of the app. */
 const APP_PATHS_UNDER_SERVER_PREFIXES = new Set(['/oauth/callback']);
 

@@ -8,7 +8,8 @@ import { publicPagesRoutes } from './public-pages.ts';
 import { setupRoutes } from './setup.ts';
 import { signInRoutes } from './sign-in.ts';
 import { signUpRoutes } from './sign-up.ts';
+import { transparencyRoutes } from './transparency.ts';
 
 export const webRoutes: RouteGroup = async (app, ctx) => {
-  for (const route of [homeRoutes, publicPagesRoutes, signInRoutes, signUpRoutes, confirmationRoutes, applicationsRoutes, setupRoutes, passwordResetRoutes, appShellRoutes]) await route(app, ctx);
+  for (const route of [homeRoutes, publicPagesRoutes, signInRoutes, signUpRoutes, confirmationRoutes, applicationsRoutes, setupRoutes, passwordResetRoutes, transparencyRoutes, appShellRoutes]) await route(app, ctx);
 };

@@ -66,6 +66,8 @@ export async function createAccount(ctx: AppContext, input: CreateAccountInput):
     following_count: 0,
     last_status_at: null,
     suspended_at: null,
+    silenced_at: null,
+    sensitized_at: null,
     deleted_at: null,
     created_at: now,
     updated_at: now,
@@ -88,6 +90,7 @@ export async function createAccount(ctx: AppContext, input: CreateAccountInput):
       default_language: null,
       created_at: now,
       last_sign_in_at: null,
+      disabled_at: null,
     });
     await input.inTransaction?.(trx, { account, confirmationToken });
   });

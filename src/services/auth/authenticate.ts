@@ -15,8 +15,11 @@ export interface Auth {
   user: UserRow | null;
 }
 
-/** `allowUnconfirmed` is for the one endpoint an unconfirmed login may call: resending the confirmation. */
-export async function authenticate(ctx: AppContext, bearer: string, opts: { allowUnconfirmed?: boolean } = {}): Promise<Auth> {
+/**
+ * `allowUnconfirmed` is for the one endpoint an unconfirmed login may call: resending the
+ * confirmation. `allowSanctioned` lets a suspended or disabled login read its strikes and appeal.
+ */
+export async function authenticate(ctx: AppContext, bearer: string, opts: { allowUnconfirmed?: boolean; allowSanctioned?: boolean } = {}): Promise<Auth> {
   const found = await findTokenByHash(ctx.db, sha256(bearer));
   if (!found) throw unauthorized();
   const { token, account, user } = found;
@@ -25,7 +28,7 @@ export async function authenticate(ctx: AppContext, bearer: string, opts: { allo
   if (token.expires_at && token.expires_at <= now) throw unauthorized('The access token expired');
   if (token.account_id) {
     if (!account || account.deleted_at) throw unauthorized();
-    if (account.suspended_at) throw new AppError(403, 'Your login is currently disabled');
+    if ((account.suspended_at || user?.disabled_at) && !opts.allowSanctioned) throw new AppError(403, 'Your login is currently disabled');
     if (user && !user.confirmed_at && !opts.allowUnconfirmed) throw new AppError(403, 'Your login is missing a confirmed e-mail address');
     if (user && !user.approved) throw new AppError(403, 'Your login is currently pending approval');
   }

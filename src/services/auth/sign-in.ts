@@ -12,7 +12,7 @@ export async function checkPassword(ctx: AppContext, usernameOrEmail: string, pa
 
 /** Why a login with the right password may still not be used, or null when it may. */
 export function loginBlocker(login: Login): string | null {
-  if (login.account.suspended_at) return 'Your login is currently disabled';
+  if (login.account.suspended_at || login.user.disabled_at) return 'Your login is currently disabled';
   if (!login.user.confirmed_at) return 'Your login is missing a confirmed e-mail address';
   if (!login.user.approved) return 'Your login is currently pending approval';
   return null;

@@ -1,5 +1,6 @@
 // Creates one notification, or none: never to oneself, never from someone the recipient blocks
-// or mutes with notifications, never about a status that is gone, never twice.
+// or mutes with notifications, never about a status that is gone, never twice. The recipient's
+// notification policy then accepts it, filters it (stored, held in a request) or drops it.
 import type { AppContext } from '../../context.ts';
 import { findAccountsByIds } from '../../db/repos/accounts.ts';
 import { blockedEitherWay } from '../../db/repos/blocks.ts';
@@ -8,6 +9,8 @@ import { findSameNotification, insertNotification, statusExists } from '../../db
 import { newId } from '../../domain/ids.ts';
 import { channel } from '../../infra/streams.ts';
 import { enqueueWebPushes } from '../push/enqueue-pushes.ts';
+import { recordFilteredNotification } from './notification-requests.ts';
+import { decideByPolicy } from './policy-decision.ts';
 
 export const NOTIFICATION_TYPES = ['mention', 'status', 'reblog', 'quote', 'favourite', 'follow', 'follow_request', 'poll', 'update', 'quoted_update'] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
@@ -36,11 +39,17 @@ export async function createNotification(ctx: AppContext, input: NotifyInput): P
   }
   const row = { account_id: input.accountId, from_account_id: input.fromAccountId, type: input.type, status_id: statusId };
   if (await findSameNotification(ctx.db, row)) return null;
+  const recipient = accounts.find((a) => a.id === input.accountId)!;
+  const sender = accounts.find((a) => a.id === input.fromAccountId)!;
+  const decision = await decideByPolicy(ctx, { recipient, sender, type: input.type, statusId });
+  if (decision === 'drop') return null;
   const id = newId(ctx.clock.now().getTime());
   await ctx.db.transaction().execute(async (trx) => {
-    await insertNotification(trx, { id, ...row, created_at: ctx.clock.now().toISOString() });
-    await enqueueWebPushes(ctx, trx, { id, ...row });
+    await insertNotification(trx, { id, ...row, created_at: ctx.clock.now().toISOString(), filtered: decision === 'filter' ? 1 : 0 });
+    // A filtered notification waits in its request: no Web Push, no stream event.
+    if (decision === 'filter') await recordFilteredNotification(ctx, trx, row);
+    else await enqueueWebPushes(ctx, trx, { id, ...row });
   });
-  await ctx.events.publish(channel.user(input.accountId), { event: 'notification', notificationId: id });
+  if (decision === 'accept') await ctx.events.publish(channel.user(input.accountId), { event: 'notification', notificationId: id });
   return id;
 }

@@ -3,6 +3,7 @@
 // copied into the report so that deleting a post does not destroy the evidence.
 import type { AppContext } from '../../context.ts';
 import { findAccountById } from '../../db/repos/accounts.ts';
+import { getSetting } from '../../db/repos/settings.ts';
 import { existingRuleIds, insertReport, type ReportRow, type ReportStatusRow } from '../../db/repos/reports.ts';
 import type { AccountRow, StatusRow } from '../../db/schema.ts';
 import { notFound, unprocessable } from '../../domain/errors.ts';
@@ -57,6 +58,11 @@ export async function createReport(ctx: AppContext, reporter: AccountRow, input:
     action_taken_at: null,
     created_at: now.toISOString(),
     updated_at: now.toISOString(),
+    assigned_account_id: null,
+    action_taken_by_account_id: null,
+    // Every report gets a deadline for its first response; overdue ones are escalated.
+    deadline_at: new Date(now.getTime() + (await getSetting(ctx.db, ctx.config, 'report_response_hours')) * 3600_000).toISOString(),
+    escalated_at: null,
   };
   const snapshots: ReportStatusRow[] = statuses.map((s) => ({
     report_id: report.id,

@@ -2,6 +2,7 @@
 // get it: statuses are rendered for the viewer (so visibility applies) and dropped when the
 // viewer blocks or mutes an account they involve.
 import type { AppContext } from '../../context.ts';
+import type { FilterContext } from '../../serializers/filter.ts';
 import { blockedAmong } from '../../db/repos/blocks.ts';
 import { activeMutes } from '../../db/repos/mutes.ts';
 import { findConversation } from '../../db/repos/conversations.ts';
@@ -32,8 +33,9 @@ async function silencedFor(ctx: AppContext, viewer: AccountRow, accountIds: stri
   return (await activeMutes(ctx.db, viewer.id, others, ctx.clock.now().toISOString())).length > 0;
 }
 
-async function renderStatusEvent(ctx: AppContext, viewer: AccountRow, statusId: string, mediaOnly: boolean): Promise<string | null> {
-  const [json] = await renderStatuses(ctx, [statusId], viewer);
+async function renderStatusEvent(ctx: AppContext, viewer: AccountRow, statusId: string, mediaOnly: boolean, filterContext: FilterContext): Promise<string | null> {
+  // The viewer's filters apply as in the timeline the stream mirrors (hide drops the event).
+  const [json] = await renderStatuses(ctx, [statusId], viewer, { filterContext });
   if (!json) return null;
   if (mediaOnly && (json.reblog ?? json).media_attachments.length === 0) return null;
   if (await silencedFor(ctx, viewer, involvedAccounts(json))) return null;
@@ -48,12 +50,12 @@ async function renderNotificationEvent(ctx: AppContext, viewer: AccountRow, noti
   return json ? JSON.stringify(json) : null;
 }
 
-export async function renderEventFor(ctx: AppContext, viewer: AccountRow, e: StreamEvent, opts: { mediaOnly: boolean }): Promise<Outgoing | null> {
+export async function renderEventFor(ctx: AppContext, viewer: AccountRow, e: StreamEvent, opts: { mediaOnly: boolean; filterContext: FilterContext }): Promise<Outgoing | null> {
   switch (e.event) {
     case 'update':
     case 'status.update': {
       if (!e.statusId) return null;
-      const payload = await renderStatusEvent(ctx, viewer, e.statusId, opts.mediaOnly);
+      const payload = await renderStatusEvent(ctx, viewer, e.statusId, opts.mediaOnly, opts.filterContext);
       return payload === null ? null : { event: e.event, payload };
     }
     case 'delete':

@@ -29,7 +29,7 @@ export function createStreamSession(ctx: AppContext, viewer: AccountRow, send: (
     chain = chain.then(async () => {
       if (closed || !subscriptions.has(spec.key)) return;
       try {
-        const out = await renderEventFor(ctx, viewer, e, { mediaOnly: spec.mediaOnly });
+        const out = await renderEventFor(ctx, viewer, e, { mediaOnly: spec.mediaOnly, filterContext: spec.name.startsWith('public') || spec.name.startsWith('hashtag') ? 'public' : 'home' });
         if (out && !closed) send({ stream: spec.label, ...out });
       } catch (err) {
         ctx.log.warn({ err: String(err), event: e.event }, 'streaming: could not render event');

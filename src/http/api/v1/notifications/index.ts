@@ -9,6 +9,7 @@ import { deleteNotifications, findNotification, notificationsPage } from '../../
 import { notFound } from '../../../../domain/errors.ts';
 import { isId } from '../../../../domain/ids.ts';
 import { notificationFilter, renderNotifications, unreadNotificationCount } from '../../../../services/notifications/read-notifications.ts';
+import { filterNotifications, loadActiveFilters } from '../../../../services/filters/apply-filters.ts';
 import { filterInput, NotificationQuery } from './params.ts';
 
 const read = { config: { auth: { mode: 'user', scope: 'read:notifications' } } } as const;
@@ -19,9 +20,10 @@ export const notificationsRoutes: RouteGroup = (app, ctx) => {
     const viewer = currentAccount(request);
     const q = parseInput(NotificationQuery, request.query);
     const page = parsePage(request.query, { limit: 40, max: 80 });
-    const rows = await notificationsPage(ctx.db, viewer.id, await notificationFilter(ctx, viewer, filterInput(q)), page);
+    const filter = { ...(await notificationFilter(ctx, viewer, filterInput(q))), includeFiltered: q.include_filtered === true };
+    const rows = await notificationsPage(ctx.db, viewer.id, filter, page);
     linkFromIds(request, reply, ctx.config, rows.map((r) => r.id));
-    return renderNotifications(ctx, viewer, rows);
+    return filterNotifications(await renderNotifications(ctx, viewer, rows), await loadActiveFilters(ctx, viewer.id));
   });
 
   app.get('/api/v1/notifications/unread_count', read, async (request) => {
@@ -38,7 +40,7 @@ export const notificationsRoutes: RouteGroup = (app, ctx) => {
   app.get<{ Params: { id: string } }>('/api/v1/notifications/:id', read, async (request) => {
     const viewer = currentAccount(request);
     const row = isId(request.params.id) ? await findNotification(ctx.db, viewer.id, request.params.id) : undefined;
-    const [json] = row ? await renderNotifications(ctx, viewer, [row]) : [];
+    const [json] = row ? filterNotifications(await renderNotifications(ctx, viewer, [row]), await loadActiveFilters(ctx, viewer.id)) : [];
     if (!json) throw notFound();
     return json;
   });

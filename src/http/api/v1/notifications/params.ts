@@ -1,7 +1,7 @@
 // Query parameters shared by the v1 and v2 notification endpoints.
 import { z } from 'zod';
 import { NOTIFICATION_TYPES } from '../../../../services/notifications/create-notification.ts';
-import { zArray, zId } from '../../../validation.ts';
+import { zArray, zBool, zId } from '../../../validation.ts';
 
 // Unknown types are ignored, as Mastodon does, so newer clients keep working.
 const notificationType = z.string().max(40);
@@ -13,7 +13,7 @@ export const NotificationQuery = z.object({
   account_id: zId.optional(),
   grouped_types: zArray(notificationType, 20).optional(),
   expand_accounts: z.enum(['full', 'partial_avatars']).optional(),
-  include_filtered: z.unknown().optional(),
+  include_filtered: zBool.optional(),
 });
 
 export function filterInput(q: z.infer<typeof NotificationQuery>) {

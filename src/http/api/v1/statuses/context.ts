@@ -10,7 +10,7 @@ export const statusContextRoute: RouteGroup = (app, ctx) => {
     const viewer = viewerOf(request);
     const status = await loadVisibleStatus(ctx, request.params.id, viewer);
     const { ancestors, descendants } = await threadOf(ctx, status, viewer);
-    const rendered = await renderStatuses(ctx, [...ancestors, ...descendants], viewer);
+    const rendered = await renderStatuses(ctx, [...ancestors, ...descendants], viewer, { filterContext: 'thread' });
     const byId = new Map(rendered.map((s) => [s.id, s]));
     const pick = (ids: string[]) => ids.map((i) => byId.get(i)).filter((s) => s !== undefined);
     return { ancestors: pick(ancestors), descendants: pick(descendants) };

@@ -14,7 +14,7 @@ export const getStatusRoute: RouteGroup = (app, ctx) => {
   const auth = { mode: 'none', scope: 'read:statuses' } as const;
   app.get<{ Params: { id: string } }>('/api/v1/statuses/:id', { config: { auth } }, async (request) => {
     if (!isId(request.params.id)) throw notFound();
-    return renderStatus(ctx, request.params.id, viewerOf(request));
+    return renderStatus(ctx, request.params.id, viewerOf(request), { filterContext: 'thread' });
   });
   app.get('/api/v1/statuses', { config: { auth } }, async (request) => {
     const { id } = parseInput(Many, request.query);

@@ -14,6 +14,7 @@ import { accountsInOrder } from '../../../../services/relationships/account-list
 import { groupedNotifications, notificationFilter, renderGroups } from '../../../../services/notifications/read-notifications.ts';
 import { filterInput, NotificationQuery } from '../../v1/notifications/params.ts';
 import { markersOf } from '../../../../db/repos/markers.ts';
+import { filterGroupedNotifications, loadActiveFilters } from '../../../../services/filters/apply-filters.ts';
 
 const read = { config: { auth: { mode: 'user', scope: 'read:notifications' } } } as const;
 const write = { config: { auth: { mode: 'user', scope: 'write:notifications' } } } as const;
@@ -34,10 +35,11 @@ export const notificationsV2Routes: RouteGroup = (app, ctx) => {
     const viewer = currentAccount(request);
     const q = parseInput(NotificationQuery, request.query);
     const page = parsePage(request.query, { limit: 40, max: 80 });
-    const filter = await notificationFilter(ctx, viewer, filterInput(q));
+    const filter = { ...(await notificationFilter(ctx, viewer, filterInput(q))), includeFiltered: q.include_filtered === true };
     const { body, minId, maxId } = await groupedNotifications(ctx, viewer, filter, q.grouped_types ?? [...GROUPABLE_TYPES], page);
     setLinkHeader(request, reply, ctx.config, { next: minId, prev: maxId });
-    return body;
+    // Groups about statuses the viewer's hide filters match are left out (the page may be shorter).
+    return filterGroupedNotifications(body, await loadActiveFilters(ctx, viewer.id));
   });
 
   app.get('/api/v2/notifications/unread_count', read, async (request) => {
@@ -47,14 +49,15 @@ export const notificationsV2Routes: RouteGroup = (app, ctx) => {
     const filter = await notificationFilter(ctx, viewer, filterInput(q));
     const cap = q.limit ?? 100;
     const { body } = await groupedNotifications(ctx, viewer, filter, q.grouped_types ?? [...GROUPABLE_TYPES], { limit: cap, sinceId: marker?.last_read_id });
-    return { count: body.notification_groups.length };
+    return { count: filterGroupedNotifications(body, await loadActiveFilters(ctx, viewer.id)).notification_groups.length };
   });
 
   app.get<{ Params: { group_key: string } }>('/api/v2/notifications/:group_key', read, async (request) => {
     const viewer = currentAccount(request);
     const rows = await groupRows(ctx, request, 40);
     if (rows.length === 0) throw notFound();
-    const body = await renderGroups(ctx, viewer, await notificationFilter(ctx, viewer, {}), [[groupKeyOf(rows[0]!), rows]]);
+    const rendered = await renderGroups(ctx, viewer, await notificationFilter(ctx, viewer, {}), [[groupKeyOf(rows[0]!), rows]]);
+    const body = filterGroupedNotifications(rendered, await loadActiveFilters(ctx, viewer.id));
     if (body.notification_groups.length === 0) throw notFound();
     return body;
   });
