@@ -266,6 +266,8 @@ export interface NotificationJson {
   group_key: string;
   account: AccountJson;
   status?: StatusJson;
+  /** For type moderation_warning: the strike. */
+  moderation_warning?: AccountWarningJson;
 }
 
 export interface NotificationGroupJson {
@@ -278,6 +280,7 @@ export interface NotificationGroupJson {
   latest_page_notification_at: string;
   sample_account_ids: string[];
   status_id?: string;
+  moderation_warning?: AccountWarningJson;
 }
 
 export interface GroupedNotificationsJson {

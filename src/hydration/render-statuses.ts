@@ -72,6 +72,7 @@ function assemble(a: Assembly, node: GraphRow, depth: number): StatusJson {
   const base = serializeStatusBase(a.ctx.config, row, {
     account: serializeAccount(a.ctx.config, node.author),
     media: (extras?.media ?? []).map((m) => serializeAttachment(m, urlFor)),
+    mediaForcedSensitive: node.author.sensitized_at !== null,
     mentions: extras?.mentions ?? [],
     tags: extras?.tags ?? [],
     quoteAutomatic: !row.reblog_of_id && isDistributable(row.visibility) ? quoteApprovalAutomatic(row.quote_policy) : [],

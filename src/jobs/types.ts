@@ -27,6 +27,10 @@ export const JOB = {
   deleteMediaFiles: 'delete_media_files', // { keys: string[], incoming: string[] }
   /** Recurring: erase uploads never posted within a day, and stray files of interrupted uploads. */
   cleanupMedia: 'cleanup_media', // {}
+  /** Erase a deleted account, a batch of posts per run (re-enqueues itself until done). */
+  eraseAccount: 'erase_account', // { accountId }
+  /** Recurring: erase accounts whose suspension was not lifted within 30 days. */
+  eraseLongSuspended: 'erase_long_suspended', // {}
   /** Recurring: escalate open reports past their response deadline. */
   escalateOverdueReports: 'escalate_overdue_reports', // {}
 } as const;

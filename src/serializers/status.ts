@@ -26,7 +26,7 @@ export function serializeMention(config: Config, a: Pick<AccountRow, 'id' | 'use
 export function serializeStatusBase(
   config: Config,
   s: StatusRow,
-  parts: { account: AccountJson; media: MediaAttachmentJson[]; mentions: StatusMentionJson[]; tags: StatusTagJson[]; quoteAutomatic: string[] },
+  parts: { account: AccountJson; media: MediaAttachmentJson[]; mentions: StatusMentionJson[]; tags: StatusTagJson[]; quoteAutomatic: string[]; mediaForcedSensitive?: boolean },
 ): StatusBaseJson {
   const { uri, url } = statusUrls(config, s, parts.account.username);
   const reblog = s.reblog_of_id !== null;
@@ -35,7 +35,8 @@ export function serializeStatusBase(
     created_at: s.created_at,
     in_reply_to_id: s.in_reply_to_id,
     in_reply_to_account_id: s.in_reply_to_account_id,
-    sensitive: s.sensitive === 1,
+    // A moderator may have marked all of an author's media sensitive.
+    sensitive: s.sensitive === 1 || (parts.mediaForcedSensitive === true && parts.media.length > 0),
     spoiler_text: s.spoiler_text,
     visibility: s.visibility,
     language: s.language,

@@ -36,6 +36,11 @@ describe('account actions', () => {
     const [strike] = await strikesOf(troll);
     expect(strike).toMatchObject({ action: 'none', text: 'Please keep it civil.', status_ids: [post.id], appeal: null, overruled: false, target_account: { id: troll.id } });
     expect((await mod.get(`/api/v1/admin/reports/${report.id}`)).json()).toMatchObject({ action_taken: true, action_taken_by_account: { id: mod.id } });
+    // The person is told in the app too, with the strike attached (v1 and grouped v2).
+    const [note] = (await troll.get('/api/v1/notifications?types[]=moderation_warning')).json();
+    expect(note).toMatchObject({ type: 'moderation_warning', moderation_warning: { id: strike!.id, text: 'Please keep it civil.' } });
+    const grouped = (await troll.get('/api/v2/notifications')).json();
+    expect(grouped.notification_groups.find((g: { type: string }) => g.type === 'moderation_warning')).toMatchObject({ moderation_warning: { id: strike!.id } });
     await s.drainJobs();
     expect(s.mail.length).toBe(sent + 1);
     expect(s.mail.at(-1)).toMatchObject({ to: 'troll1@example.com' });
@@ -116,7 +121,17 @@ describe('appeals', () => {
 
   it('rejected appeals leave the action in place', async () => {
     const person = await s.createUser('appellant2');
+    const sharp = (await import('sharp')).default;
+    const { multipart } = await import('../media/multipart.ts');
+    const picture = multipart([{ name: 'file', value: await sharp({ create: { width: 8, height: 8, channels: 3, background: '#ff0000' } }).png().toBuffer(), filename: 'x.png', contentType: 'image/png' }]);
+    const media = (await person.post('/api/v2/media', picture.payload, { headers: picture.headers })).json();
+    const withMedia = (await person.post('/api/v1/statuses', { status: 'picture', media_ids: [media.id] })).json() as StatusJson;
+    const textOnly = (await person.post('/api/v1/statuses', { status: 'words' })).json() as StatusJson;
+    expect(withMedia.sensitive).toBe(false);
     await act(mod, person.id, { type: 'sensitive', text: 'Unmarked gore' });
+    // From now on all of the person's media is shown behind a warning; text posts are unchanged.
+    expect((await reporter.get(`/api/v1/statuses/${withMedia.id}`)).json().sensitive).toBe(true);
+    expect((await reporter.get(`/api/v1/statuses/${textOnly.id}`)).json().sensitive).toBe(false);
     const [strike] = await strikesOf(person);
     await person.post(`/api/v1/strikes/${strike!.id}/appeal`, { text: 'Please reconsider' });
     const appeal = ((await mod2.get('/api/v1/admin/appeals')).json() as AdminAppealJson[]).find((a) => a.strike.id === strike!.id)!;

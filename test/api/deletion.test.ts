@@ -4,9 +4,9 @@
 // table, and every byte of every file in the media folder.
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { sql } from 'kysely';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { placesHolding as scan } from '../helpers/db-scan.ts';
 import { createTestServer, type TestServer, type TestUser } from '../helpers/server.ts';
 import { multipart } from '../media/multipart.ts';
 
@@ -21,31 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-/** Every (table, text column) of the database, from its own catalogue. */
-async function textColumns(): Promise<[string, string][]> {
-  if (s.ctx.dialect === 'postgres') {
-    const { rows } = await sql<{ table_name: string; column_name: string }>`
-      select table_name, column_name from information_schema.columns
-      where table_schema = 'public' and data_type in ('text', 'character varying', 'json', 'jsonb')`.execute(s.ctx.db);
-    return rows.map((r) => [r.table_name, r.column_name]);
-  }
-  const { rows: tables } = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(s.ctx.db);
-  const out: [string, string][] = [];
-  for (const { name } of tables) {
-    const { rows: cols } = await sql<{ name: string }>`select name from pragma_table_info(${name})`.execute(s.ctx.db);
-    for (const c of cols) out.push([name, c.name]);
-  }
-  return out;
-}
-
-async function placesHolding(marker: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const [table, column] of await textColumns()) {
-    const { rows } = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)} where cast(${sql.ref(column)} as text) like ${`%${marker}%`}`.execute(s.ctx.db);
-    if (Number(rows[0]!.n) > 0) found.push(`${table}.${column}`);
-  }
-  return found;
-}
+const placesHolding = (marker: string) => scan(s.ctx, marker);
 
 /** Stored files, by path, whose bytes contain the marker (and how many files there are). */
 async function mediaFilesHolding(marker: string): Promise<{ holding: string[]; files: number }> {

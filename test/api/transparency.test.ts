@@ -1,4 +1,5 @@
-// The public transparency report, computed from reports, the audit log and appeals.
+// The public moderation pages: the transparency report, computed from reports, the audit log
+// and appeals, and the child-safety standard with its point of contact.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/infra/clock.ts';
 import type { TransparencyMonth } from '../../src/services/moderation/transparency.ts';
@@ -58,5 +59,20 @@ describe('the transparency report', () => {
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.body).toContain('2026-11');
     for (const name of ['spammer', 'reporter', 'mod2', '@mod']) expect(page.body).not.toContain(name);
+  });
+});
+
+describe('the child-safety standard', () => {
+  it('is published with a point of contact, falling back to the server contact', async () => {
+    const { setSetting } = await import('../../src/db/repos/settings.ts');
+    await setSetting(s.ctx.db, 'site_contact_email', 'admin@parley.test', clock.now());
+    let page = await s.inject({ method: 'GET', url: '/about/child-safety' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('child sexual abuse material');
+    expect(page.body).toContain('mailto:admin@parley.test');
+    await setSetting(s.ctx.db, 'child_safety_contact', 'safety@parley.test', clock.now());
+    page = await s.inject({ method: 'GET', url: '/about/child-safety' });
+    expect(page.body).toContain('mailto:safety@parley.test');
+    expect(page.body).not.toContain('mailto:admin@parley.test');
   });
 });

@@ -13,6 +13,8 @@ export function accountModeration(dialect: Dialect) {
     await db.schema.alterTable('accounts').addColumn('silenced_at', text).execute();
     await db.schema.alterTable('accounts').addColumn('sensitized_at', text).execute();
     await db.schema.alterTable('users').addColumn('disabled_at', text).execute();
+    // moderation_warning notifications point at the strike they announce.
+    await db.schema.alterTable('notifications').addColumn('account_warning_id', text).execute();
 
     await db.schema
       .createTable('account_warnings')

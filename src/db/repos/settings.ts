@@ -54,6 +54,12 @@ export const SETTINGS = {
     fromText: (t) => (t === 'none' ? null : /^\d+$/.test(t) ? nonNegInt(Number(t)) : undefined),
     defaultValue: () => null,
   }),
+  child_safety_contact: def({
+    description: 'E-mail address for reports of child sexual abuse and exploitation (defaults to the contact e-mail)',
+    parse: str(254),
+    fromText: (t) => (t === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(t) ? t : undefined),
+    defaultValue: () => '',
+  }),
   report_response_hours: def({
     description: 'Hours within which every report must get a first response before it is escalated to the admins (1-720)',
     parse: hours,

@@ -9,7 +9,8 @@ import { setupRoutes } from './setup.ts';
 import { signInRoutes } from './sign-in.ts';
 import { signUpRoutes } from './sign-up.ts';
 import { transparencyRoutes } from './transparency.ts';
+import { childSafetyRoutes } from './child-safety.ts';
 
 export const webRoutes: RouteGroup = async (app, ctx) => {
-  for (const route of [homeRoutes, publicPagesRoutes, signInRoutes, signUpRoutes, confirmationRoutes, applicationsRoutes, setupRoutes, passwordResetRoutes, transparencyRoutes, appShellRoutes]) await route(app, ctx);
+  for (const route of [homeRoutes, publicPagesRoutes, signInRoutes, signUpRoutes, confirmationRoutes, applicationsRoutes, setupRoutes, passwordResetRoutes, transparencyRoutes, childSafetyRoutes, appShellRoutes]) await route(app, ctx);
 };

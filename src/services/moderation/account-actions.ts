@@ -109,6 +109,8 @@ export async function actOnAccount(ctx: AppContext, moderator: AccountRow, targe
       overruled_at: null,
       created_at: nowIso,
     });
+    // The person learns of the strike in the app (Mastodon's moderation_warning notification).
+    await trx.insertInto('notifications').values({ id: newId(now.getTime()), account_id: target.id, from_account_id: target.id, type: 'moderation_warning', status_id: null, created_at: nowIso, account_warning_id: strikeId }).execute();
     const summary = `@${moderator.username} ${DESCRIBE[input.type]} @${target.username}${report ? ` (report ${report.id})` : ''}${text ? `: ${text}` : ''}`;
     await audit(ctx, trx, moderator, { action: `account.${input.type === 'none' ? 'warn' : input.type}`, targetType: 'account', targetId: target.id, summary });
     if (report && report.action_taken_at === null) await resolveWithin(ctx, trx, moderator, report, nowIso, `${DESCRIBE[input.type]} @${target.username}`);

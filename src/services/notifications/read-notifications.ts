@@ -17,6 +17,8 @@ import {
   type NotificationJson,
 } from '../../serializers/notification.ts';
 import type { StatusJson } from '../../serializers/status.ts';
+import { appealsOfWarnings } from '../../db/repos/account-warnings.ts';
+import { serializeWarning, type AccountWarningJson } from '../../serializers/account-warning.ts';
 
 export interface FilterInput {
   types?: string[];
@@ -31,24 +33,38 @@ export async function notificationFilter(ctx: AppContext, viewer: AccountRow, in
 interface Loaded {
   accounts: Map<string, AccountJson>;
   statuses: Map<string, StatusJson>;
+  warnings: Map<string, AccountWarningJson>;
+}
+
+/** The strike of a moderation_warning notification (the column is not part of NotificationRow). */
+const warningIdOf = (n: NotificationRow) => (n as NotificationRow & { account_warning_id?: string | null }).account_warning_id ?? null;
+
+async function loadWarnings(ctx: AppContext, viewer: AccountRow, rows: NotificationRow[]): Promise<Map<string, AccountWarningJson>> {
+  const ids = [...new Set(rows.map(warningIdOf).filter((id): id is string => id !== null))];
+  if (ids.length === 0) return new Map();
+  const warnings = await ctx.db.selectFrom('account_warnings').selectAll().where('id', 'in', ids).where('target_account_id', '=', viewer.id).execute();
+  const appeals = new Map((await appealsOfWarnings(ctx.db, ids)).map((a) => [a.account_warning_id, a]));
+  return new Map(warnings.map((w) => [w.id, serializeWarning(ctx.config, w, viewer, appeals.get(w.id))]));
 }
 
 async function loadFor(ctx: AppContext, viewer: AccountRow, rows: NotificationRow[]): Promise<Loaded> {
   const accounts = await findAccountsByIds(ctx.db, rows.map((r) => r.from_account_id));
   const statusIds = [...new Set(rows.flatMap((r) => (r.status_id ? [r.status_id] : [])))];
   const statuses = await renderStatuses(ctx, statusIds, viewer);
+  const warnings = await loadWarnings(ctx, viewer, rows);
   return {
+    warnings,
     accounts: new Map(accounts.map((a) => [a.id, serializeAccount(ctx.config, a)])),
     statuses: new Map(statuses.map((s) => [s.id, s])),
   };
 }
 
 /** A notification whose status the viewer can no longer see is left out. */
-const usable = (n: NotificationRow, l: Loaded) => l.accounts.has(n.from_account_id) && (!n.status_id || l.statuses.has(n.status_id));
+const usable = (n: NotificationRow, l: Loaded) => l.accounts.has(n.from_account_id) && (!n.status_id || l.statuses.has(n.status_id)) && (warningIdOf(n) === null || l.warnings.has(warningIdOf(n)!));
 
 export async function renderNotifications(ctx: AppContext, viewer: AccountRow, rows: NotificationRow[]): Promise<NotificationJson[]> {
   const l = await loadFor(ctx, viewer, rows);
-  return rows.filter((n) => usable(n, l)).map((n) => serializeNotification(n, l.accounts.get(n.from_account_id)!, n.status_id ? l.statuses.get(n.status_id) : undefined));
+  return rows.filter((n) => usable(n, l)).map((n) => serializeNotification(n, l.accounts.get(n.from_account_id)!, n.status_id ? l.statuses.get(n.status_id) : undefined, l.warnings.get(warningIdOf(n) ?? '')));
 }
 
 export async function unreadNotificationCount(ctx: AppContext, viewer: AccountRow, filter: NotificationFilter, cap: number): Promise<number> {
@@ -120,6 +136,8 @@ export async function renderGroups(ctx: AppContext, viewer: AccountRow, filter: 
       g.status_id = newest.status_id;
       statusIds.add(newest.status_id);
     }
+    const warning = l.warnings.get(warningIdOf(newest) ?? '');
+    if (warning) g.moderation_warning = warning;
     groups.push(g);
   }
   return {

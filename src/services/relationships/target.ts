@@ -8,7 +8,7 @@ import { isId } from '../../domain/ids.ts';
 export async function loadTargetAccount(ctx: AppContext, id: string): Promise<AccountRow> {
   if (!isId(id)) throw notFound();
   const account = await findAccountById(ctx.db, id);
-  if (!account || account.suspended_at) throw notFound();
+  if (!account || account.suspended_at || account.deleted_at) throw notFound();
   return account;
 }
 
