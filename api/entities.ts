@@ -562,3 +562,111 @@ export interface AdminAppealJson {
   account: AccountJson;
   strike: AccountWarningJson;
 }
+
+// Mastodon's admin blocks: Admin::DomainBlock, Admin::DomainAllow, Admin::IpBlock,
+// Admin::EmailDomainBlock, Admin::CanonicalEmailBlock, and the public DomainBlock.
+export type DomainBlockSeverity = 'noop' | 'silence' | 'suspend';
+
+export interface AdminDomainBlockJson {
+  id: string;
+  domain: string;
+  /** SHA-256 hex of the domain. */
+  digest: string;
+  created_at: string;
+  severity: DomainBlockSeverity;
+  reject_media: boolean;
+  reject_reports: boolean;
+  private_comment: string | null;
+  public_comment: string | null;
+  obfuscate: boolean;
+}
+
+export interface DomainBlockJson {
+  /** Partly starred out when the block is obfuscated. */
+  domain: string;
+  digest: string;
+  severity: 'silence' | 'suspend';
+  comment?: string;
+}
+
+export interface AdminDomainAllowJson {
+  id: string;
+  domain: string;
+  created_at: string;
+}
+
+export type IpBlockSeverity = 'sign_up_requires_approval' | 'sign_up_block' | 'no_access';
+
+export interface AdminIpBlockJson {
+  id: string;
+  /** CIDR: network address/prefix. */
+  ip: string;
+  severity: IpBlockSeverity;
+  comment: string;
+  created_at: string;
+  expires_at: string | null;
+}
+
+/** One UTC day (a Unix timestamp of its midnight) of sign-ups a block stopped. */
+export interface BlockHistoryJson {
+  day: string;
+  accounts: string;
+  uses: string;
+}
+
+export interface AdminEmailDomainBlockJson {
+  id: string;
+  domain: string;
+  created_at: string;
+  history: BlockHistoryJson[];
+  /** Sign-ups from the domain are held for approval instead of refused. */
+  allow_with_approval: boolean;
+}
+
+export interface AdminCanonicalEmailBlockJson {
+  id: string;
+  canonical_email_hash: string;
+}
+
+// Mastodon's dashboard data: Admin::Measure, Admin::Dimension, Admin::Cohort.
+export interface AdminMeasureJson {
+  key: string;
+  unit: string | null;
+  total: string;
+  human_value?: string;
+  previous_total?: string;
+  data: { date: string; value: string }[];
+}
+
+export interface AdminDimensionJson {
+  key: string;
+  data: { key: string; human_key: string; value: string; unit?: string; human_value?: string }[];
+}
+
+export interface AdminCohortJson {
+  period: string;
+  frequency: 'day' | 'month';
+  data: { date: string; rate: number; value: string }[];
+}
+
+/** Mastodon's Admin::Tag, as the trends review lists it. */
+export interface AdminTagJson extends TagJson {
+  trendable: boolean;
+  usable: boolean;
+  requires_review: boolean;
+}
+
+/** An automated content-policy decision, for moderators to review (Parley). */
+export interface PolicyDecisionJson {
+  id: string;
+  subject_type: 'status' | 'profile';
+  subject_id: string;
+  action: string;
+  verdicts: { policy: string; action: string; reason?: string; score?: number }[];
+  created_at: string;
+  reviewed_at: string | null;
+  outcome: 'approved' | 'rejected' | null;
+  account: AccountJson;
+  /** The post as it is (held posts included), or null for profiles and deleted posts. */
+  status: { id: string; content: string; spoiler_text: string; visibility: string; created_at: string; held: boolean } | null;
+}

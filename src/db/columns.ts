@@ -13,7 +13,7 @@ export const ACCOUNT_COLUMNS = [
 export const STATUS_COLUMNS = [
   'id', 'account_id', 'text', 'content_html', 'spoiler_text', 'sensitive', 'visibility', 'language', 'in_reply_to_id',
   'in_reply_to_account_id', 'reblog_of_id', 'quote_of_id', 'quote_state', 'conversation_id', 'application_id', 'poll_id',
-  'replies_count', 'reblogs_count', 'favourites_count', 'quotes_count', 'quote_policy', 'created_at', 'edited_at',
+  'replies_count', 'reblogs_count', 'favourites_count', 'quotes_count', 'quote_policy', 'created_at', 'edited_at', 'held_at',
 ] as const satisfies readonly (keyof StatusesTable)[];
 
 export const USER_COLUMNS = [

@@ -134,6 +134,8 @@ export interface StatusesTable {
   quote_policy: string;
   created_at: string;
   edited_at: string | null;
+  /** Set while an automated content policy holds the post for a moderator: only the author sees it. */
+  held_at: string | null;
 }
 
 export interface StatusEditsTable {
@@ -524,6 +526,21 @@ export interface AppealsTable {
   created_at: string;
 }
 
+/** An automated content-policy decision other than accept, for moderators to review. */
+export interface PolicyDecisionsTable {
+  id: string;
+  account_id: string;
+  subject_type: 'status' | 'profile';
+  subject_id: string;
+  action: string;
+  /** JSON array of {policy, action, reason, score}. */
+  verdicts: string;
+  reviewed_at: string | null;
+  reviewed_by_account_id: string | null;
+  outcome: 'approved' | 'rejected' | null;
+  created_at: string;
+}
+
 /** The reported posts, with a snapshot kept even if the author deletes the post. */
 export interface ReportStatusesTable {
   report_id: string;
@@ -610,6 +627,77 @@ export interface FilterStatusesTable {
   created_at: string;
 }
 
+/** A federation block of a remote domain (stored now; applied when federation comes). */
+export interface DomainBlocksTable {
+  id: string;
+  /** Lower-cased, punycode. */
+  domain: string;
+  /** noop | silence | suspend */
+  severity: string;
+  reject_media: Bool;
+  reject_reports: Bool;
+  private_comment: string | null;
+  public_comment: string | null;
+  /** Partly hide the domain in the public list. */
+  obfuscate: Bool;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Domains allowed to federate in allow-list mode. */
+export interface DomainAllowsTable {
+  id: string;
+  domain: string;
+  created_at: string;
+}
+
+/** An IP range and what it may not do. */
+export interface IpBlocksTable {
+  id: string;
+  /** Normalised CIDR: network address/prefix. */
+  ip: string;
+  /** sign_up_requires_approval | sign_up_block | no_access */
+  severity: string;
+  comment: string;
+  expires_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** E-mail domains (and their subdomains) refused at sign-up, or held for approval. */
+export interface EmailDomainBlocksTable {
+  id: string;
+  domain: string;
+  allow_with_approval: Bool;
+  created_at: string;
+}
+
+/** A sign-up the e-mail domain block stopped; for the block's history. */
+export interface EmailDomainBlockAttemptsTable {
+  id: string;
+  email_domain_block_id: string;
+  /** sha256 of the sign-up's IP address: counts distinct sources without keeping them. */
+  ip_hash: string;
+  created_at: string;
+}
+
+/** A blocked e-mail address, as the SHA-256 of its canonical form (never the address). */
+export interface CanonicalEmailBlocksTable {
+  id: string;
+  canonical_email_hash: string;
+  created_at: string;
+}
+
+/** A moderator's decision on whether a tag, post or link may trend. */
+export interface TrendReviewsTable {
+  /** tag | status | link */
+  kind: string;
+  target_id: string;
+  trendable: Bool;
+  account_id: string;
+  reviewed_at: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   users: UsersTable;
@@ -663,9 +751,17 @@ export interface Database {
   admin_action_logs: AdminActionLogsTable;
   account_warnings: AccountWarningsTable;
   appeals: AppealsTable;
+  policy_decisions: PolicyDecisionsTable;
   filters: FiltersTable;
   filter_keywords: FilterKeywordsTable;
   filter_statuses: FilterStatusesTable;
+  domain_blocks: DomainBlocksTable;
+  domain_allows: DomainAllowsTable;
+  ip_blocks: IpBlocksTable;
+  email_domain_blocks: EmailDomainBlocksTable;
+  email_domain_block_attempts: EmailDomainBlockAttemptsTable;
+  canonical_email_blocks: CanonicalEmailBlocksTable;
+  trend_reviews: TrendReviewsTable;
 }
 
 export type AccountRow = Selectable<AccountsTable>;
@@ -685,6 +781,11 @@ export type FilterKeywordRow = Selectable<FilterKeywordsTable>;
 export type FilterStatusRow = Selectable<FilterStatusesTable>;
 export type JobRow = Selectable<JobsTable>;
 export type WebSessionRow = Selectable<WebSessionsTable>;
+export type DomainBlockRow = Selectable<DomainBlocksTable>;
+export type DomainAllowRow = Selectable<DomainAllowsTable>;
+export type IpBlockRow = Selectable<IpBlocksTable>;
+export type EmailDomainBlockRow = Selectable<EmailDomainBlocksTable>;
+export type CanonicalEmailBlockRow = Selectable<CanonicalEmailBlocksTable>;
 export type NewStatus = Insertable<StatusesTable>;
 export type StatusUpdate = Updateable<StatusesTable>;
 export type { Generated };

@@ -22,10 +22,13 @@ export interface VisibilityFacts {
   blockedEitherWay: boolean;
   viewerFollowsAuthor: boolean;
   viewerMentioned: boolean;
+  /** A content policy holds the status for a moderator: nobody but its author sees it yet. */
+  held?: boolean;
 }
 
 export function canSee(f: VisibilityFacts): boolean {
   if (f.isAuthor) return true;
+  if (f.held) return false;
   if (f.authorUnavailable) return false;
   if (f.anonymous) return isDistributable(f.visibility);
   if (f.blockedEitherWay) return false;

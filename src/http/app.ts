@@ -6,6 +6,7 @@ import type { AppContext } from '../context.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerBodyParsing } from './plugins/body.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
+import { registerIpBlocks } from './plugins/ip-blocks.ts';
 import { parseQueryString } from './plugins/nested-params.ts';
 import { registerRoutes } from './routes.ts';
 
@@ -31,6 +32,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     routerOptions: { querystringParser: (qs) => parseQueryString(qs), ignoreTrailingSlash: true, maxParamLength: 200 },
   });
   registerErrorHandling(app);
+  registerIpBlocks(app, ctx);
   // The route table, for the test that sends bad input to every route and for docs.
   const routes: RouteInfo[] = [];
   app.decorate('parleyRoutes', routes);

@@ -51,7 +51,13 @@ import { adminReportsRoutes } from './api/v1/admin/reports.ts';
 import { adminActionLogsRoutes } from './api/v1/admin/action-logs.ts';
 import { adminAccountsRoutes } from './api/v1/admin/accounts.ts';
 import { adminAppealsRoutes } from './api/v1/admin/appeals.ts';
+import { adminDomainBlocksRoutes } from './api/v1/admin/domain-blocks.ts';
+import { adminDomainAllowsRoutes } from './api/v1/admin/domain-allows.ts';
+import { adminIpBlocksRoutes } from './api/v1/admin/ip-blocks.ts';
+import { adminEmailDomainBlocksRoutes } from './api/v1/admin/email-domain-blocks.ts';
+import { adminCanonicalEmailBlocksRoutes } from './api/v1/admin/canonical-email-blocks.ts';
 import { strikesRoutes } from './api/v1/strikes.ts';
+import { adminPolicyDecisionsRoutes } from './api/v1/admin/policy-decisions.ts';
 import { profileImagesRoutes } from './api/v1/profile/index.ts';
 
 export type RouteGroup = (app: FastifyInstance, ctx: AppContext) => void | Promise<void>;
@@ -71,7 +77,7 @@ const groups: RouteGroup[] = [appsRoutes, accountsRoutesC, blocksRoutes, mutesRo
   // Helper H5: content filters.
   filtersV2Routes, filtersV1Routes,
   // Moderation.
-  adminReportsRoutes, adminActionLogsRoutes, adminAccountsRoutes, adminAppealsRoutes, strikesRoutes];
+  adminReportsRoutes, adminActionLogsRoutes, adminAccountsRoutes, adminAppealsRoutes, strikesRoutes, adminDomainBlocksRoutes, adminDomainAllowsRoutes, adminIpBlocksRoutes, adminEmailDomainBlocksRoutes, adminCanonicalEmailBlocksRoutes, adminPolicyDecisionsRoutes];
 
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   for (const group of groups) await group(app, ctx);

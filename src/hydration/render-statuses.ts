@@ -43,6 +43,7 @@ function sees(node: GraphRow, viewer: AccountRow | null): boolean {
     blockedEitherWay: node.viewer?.blockedEitherWay ?? false,
     viewerFollowsAuthor: node.viewer?.followsAuthor ?? false,
     viewerMentioned: node.viewer?.mentioned ?? false,
+    held: s.held_at !== null,
   });
 }
 

@@ -96,6 +96,7 @@ export async function publicTimelineIds(db: Db, q: PublicTimelineQuery, page: Id
     .select('s.id')
     .where('s.visibility', '=', 'public')
     .where('s.reblog_of_id', 'is', null)
+    .where('s.held_at', 'is', null)
     // A correlated NOT EXISTS checks only the rows the page walks past; a join made SQLite build
     // a filter over all accounts on every request (30x slower at 10k accounts).
     .where((eb) =>
@@ -141,6 +142,8 @@ export async function accountTimelineIds(db: Db, q: AccountTimelineQuery, page: 
     if (!viewerId) return allowed;
     return eb.or([allowed, eb.exists(eb.selectFrom('mentions as m').select('m.status_id').whereRef('m.status_id', '=', 's.id').where('m.account_id', '=', viewerId))]);
   });
+  // Held posts show on their author's own profile only.
+  if (q.mentionedViewerId !== null || !q.visibilities.includes('direct')) query = query.where('s.held_at', 'is', null);
   if (q.excludeReplies) query = query.where((eb) => eb.or([eb('s.in_reply_to_id', 'is', null), eb('s.in_reply_to_account_id', '=', q.accountId)]));
   if (q.excludeReblogs) query = query.where('s.reblog_of_id', 'is', null);
   if (q.onlyMedia) query = query.where('s.reblog_of_id', 'is', null).where(hasMedia);

@@ -20,6 +20,8 @@ const MODES = ['open', 'approval', 'closed'] as const;
 type Mode = (typeof MODES)[number];
 const mode: Parse<Mode> = (v) => (MODES as readonly unknown[]).includes(v) ? (v as Mode) : undefined;
 const strList: Parse<string[]> = (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string' && /^[a-z]{2,3}$/.test(x)) ? (v as string[]) : undefined);
+/** The shape only; src/services/moderation/content-check.ts validates the rules themselves. */
+const policies: Parse<unknown[]> = (v) => (Array.isArray(v) && v.every((p) => p !== null && typeof p === 'object' && typeof (p as { policy?: unknown }).policy === 'string') ? v : undefined);
 const hours: Parse<number> = (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 720 ? v : undefined);
 const nonNegInt: Parse<number | null> = (v) => (v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 150) ? v : undefined);
 
@@ -59,6 +61,19 @@ export const SETTINGS = {
     parse: str(254),
     fromText: (t) => (t === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(t) ? t : undefined),
     defaultValue: () => '',
+  }),
+  content_policies: def({
+    description: 'The automated content policies, in order, as JSON (see docs/moderation-policies.md)',
+    parse: policies,
+    fromText: (t) => {
+      try {
+        return policies(JSON.parse(t));
+      } catch {
+        return undefined;
+      }
+    },
+    // New accounts' spam (mass mentions, repeated links, bursts) is held for a moderator.
+    defaultValue: (): unknown[] => [{ policy: 'spam' }],
   }),
   report_response_hours: def({
     description: 'Hours within which every report must get a first response before it is escalated to the admins (1-720)',

@@ -46,6 +46,7 @@ export const signUpRoutes: RouteGroup = (app, ctx) => {
     try {
       const created = await signUp(ctx, {
         ...values,
+        ip: request.ip,
         password: field(body, 'password'),
         agreement: ['1', 'true', 'on'].includes(field(body, 'agreement')),
       });

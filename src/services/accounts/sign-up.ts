@@ -4,6 +4,7 @@ import { getSetting } from '../../db/repos/settings.ts';
 import { AppError, unprocessable } from '../../domain/errors.ts';
 import { createAccount, type CreatedAccount } from './create-account.ts';
 import { enqueueConfirmationEmail } from './confirmation-email.ts';
+import { checkSignUpBlocks } from '../admin/sign-up-gate.ts';
 
 export interface SignUpInput {
   username: string;
@@ -12,6 +13,8 @@ export interface SignUpInput {
   agreement: boolean;
   locale?: string;
   reason?: string | null;
+  /** The address the sign-up came from, for the IP blocks. */
+  ip?: string | null;
 }
 
 export interface SignUpResult extends CreatedAccount {
@@ -26,7 +29,8 @@ export async function signUp(ctx: AppContext, input: SignUpInput): Promise<SignU
   const reason = input.reason?.trim() || null;
   if (reason && reason.length > 1000) throw unprocessable('Reason is too long (maximum is 1000 characters)');
   const locale = input.locale && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(input.locale) ? input.locale : 'en';
-  const pendingApproval = mode === 'approval';
+  const gate = await checkSignUpBlocks(ctx, { ip: input.ip ?? null, email: input.email });
+  const pendingApproval = mode === 'approval' || gate.requiresApproval;
   const created = await createAccount(ctx, {
     username: input.username,
     email: input.email,

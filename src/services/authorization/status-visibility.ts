@@ -28,6 +28,7 @@ export async function visibleStatusIds(ctx: AppContext, statuses: StatusRow[], v
       blockedEitherWay: blocks.has(s.account_id),
       viewerFollowsAuthor: follows.has(s.account_id),
       viewerMentioned: mentions.has(s.id),
+      held: s.held_at !== null,
     });
   return visibleAmong(statuses, byId, sees);
 }

@@ -16,6 +16,7 @@ import { JOB } from '../../jobs/types.ts';
 import type { ScheduledParams } from '../../serializers/scheduled-status.ts';
 import { canViewStatus } from '../authorization/status-visibility.ts';
 import { attachToStatus, reserveForScheduled, resolveMedia } from '../media/attach-media.ts';
+import { checkStatus, recordDecision } from '../moderation/content-check.ts';
 import { checkPoll, prepareStatusText, writeStatusLinks, type PollInput } from './status-text.ts';
 
 export interface CreateStatusInput {
@@ -95,6 +96,9 @@ export async function createStatus(ctx: AppContext, author: AccountRow, input: C
     }
   }
 
+  // The admin's content policies judge the post before it exists (a reject answers 422 here).
+  const verdict = await checkStatus(ctx, author, { kind: 'status', text, spoilerText, mentions: rendered.mentions.length, media });
+  const held = verdict.action === 'hold';
   const id = newId(now.getTime());
   const nowIso = now.toISOString();
   const pollId = input.poll ? newId(now.getTime()) : null;
@@ -106,8 +110,9 @@ export async function createStatus(ctx: AppContext, author: AccountRow, input: C
     content_html: rendered.html,
     spoiler_text: spoilerText,
     // Pictures follow the author's "always mark media as sensitive" unless the post says otherwise.
-    sensitive: input.sensitive || spoilerText !== '' || (input.sensitive == null && media.length > 0 && user?.default_sensitive === 1) ? 1 : 0,
-    visibility,
+    sensitive: input.sensitive || spoilerText !== '' || (input.sensitive == null && media.length > 0 && user?.default_sensitive === 1) || verdict.action === 'sensitive' ? 1 : 0,
+    // "Hide from public timelines": a public post becomes unlisted.
+    visibility: verdict.action === 'unlist' && visibility === 'public' ? 'unlisted' : visibility,
     language: input.language ?? user?.default_language ?? null,
     in_reply_to_id: parent?.id ?? null,
     in_reply_to_account_id: parent?.account_id ?? null,
@@ -124,6 +129,7 @@ export async function createStatus(ctx: AppContext, author: AccountRow, input: C
     quote_policy: quotePolicy,
     created_at: nowIso,
     edited_at: null,
+    held_at: held ? nowIso : null,
   };
 
   await ctx.db.transaction().execute(async (trx) => {
@@ -149,12 +155,14 @@ export async function createStatus(ctx: AppContext, author: AccountRow, input: C
     if (parent) await bumpStatusCounter(trx, parent.id, 'replies_count', 1);
     if (quoted) {
       await bumpStatusCounter(trx, quoted.id, 'quotes_count', 1);
-      if (quoted.account_id !== author.id) await ctx.queue.enqueue(trx, JOB.notify, { type: 'quote', accountId: quoted.account_id, fromAccountId: author.id, statusId: id });
+      if (quoted.account_id !== author.id && !held) await ctx.queue.enqueue(trx, JOB.notify, { type: 'quote', accountId: quoted.account_id, fromAccountId: author.id, statusId: id });
     }
     await bumpAccountStatusesCount(trx, author.id, 1, nowIso);
     if (opts.idempotencyKey) await rememberIdempotencyKey(trx, { account_id: author.id, key: opts.idempotencyKey, status_id: id, created_at: nowIso });
     if (opts.beforeCommit) await opts.beforeCommit(trx);
-    await ctx.queue.enqueue(trx, JOB.distributeStatus, { statusId: id });
+    await recordDecision(ctx, trx, author, { type: 'status', id }, verdict);
+    // A held post reaches nobody (no feeds, no notifications) until a moderator releases it.
+    if (!held) await ctx.queue.enqueue(trx, JOB.distributeStatus, { statusId: id });
   });
   return { kind: 'status', statusId: id };
 }

@@ -14,6 +14,7 @@ import { attachmentsOfStatuses, updateAttachment } from '../../db/repos/media.ts
 import type { MediaAttachmentRow } from '../../db/schema.ts';
 import { attachToStatus, resolveMedia } from '../media/attach-media.ts';
 import { checkDescription, parseFocus } from '../media/media-input.ts';
+import { checkStatus, recordDecision } from '../moderation/content-check.ts';
 import { checkPoll, prepareStatusText, writeStatusLinks, type PollInput } from './status-text.ts';
 
 export interface EditStatusInput {
@@ -64,6 +65,7 @@ export async function editStatus(ctx: AppContext, author: AccountRow, id: string
   const patches = applyAttributes(media, input.mediaAttributes);
   const spoilerText = (input.spoilerText ?? '').trim();
   const rendered = await prepareStatusText(ctx, input.text, spoilerText, Boolean(input.poll) || media.length > 0);
+  const verdict = await checkStatus(ctx, author, { kind: 'edit', text: input.text, spoilerText, mentions: rendered.mentions.length, media });
   const now = ctx.clock.now();
   const nowIso = now.toISOString();
   const oldPoll = status.poll_id ? await findPollById(ctx.db, status.poll_id) : undefined;
@@ -87,8 +89,11 @@ export async function editStatus(ctx: AppContext, author: AccountRow, id: string
       await insertPoll(trx, { id: pollId, status_id: status.id, account_id: author.id, options: JSON.stringify(pollOpts), multiple: input.poll.multiple ? 1 : 0, hide_totals: input.poll.hideTotals ? 1 : 0, expires_at: expiresAt.toISOString(), votes_count: 0, voters_count: 0, created_at: nowIso });
       await ctx.queue.enqueue(trx, JOB.pollExpired, { pollId }, { runAt: expiresAt });
     }
-    const sensitive = input.sensitive || spoilerText !== '' ? 1 : 0;
-    await updateStatus(trx, status.id, { text: input.text, content_html: rendered.html, spoiler_text: spoilerText, sensitive, language: input.language ?? status.language, poll_id: pollId, edited_at: nowIso });
+    const sensitive = input.sensitive || spoilerText !== '' || verdict.action === 'sensitive' ? 1 : 0;
+    // An edit a policy holds hides the post again until a moderator looks at it.
+    const heldAt = verdict.action === 'hold' ? nowIso : status.held_at;
+    await updateStatus(trx, status.id, { text: input.text, content_html: rendered.html, spoiler_text: spoilerText, sensitive, language: input.language ?? status.language, poll_id: pollId, edited_at: nowIso, held_at: heldAt });
+    await recordDecision(ctx, trx, author, { type: 'status', id: status.id }, verdict);
     await deleteMentions(trx, status.id);
     await unlinkStatusTags(trx, status.id);
     await writeStatusLinks(trx, { id: status.id, account_id: author.id, text: input.text, spoiler_text: spoilerText }, rendered, nowIso);

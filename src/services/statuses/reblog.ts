@@ -41,6 +41,7 @@ export async function reblogStatus(ctx: AppContext, viewer: AccountRow, id: stri
     quote_policy: 'nobody',
     created_at: now.toISOString(),
     edited_at: null,
+    held_at: null,
   };
   await ctx.db.transaction().execute(async (trx) => {
     await insertStatus(trx, row);

@@ -20,7 +20,7 @@ const Body = z.object({
 export const createAccountRoute: RouteGroup = (app, ctx) => {
   app.post('/api/v1/accounts', { config: { auth: { mode: 'app', scope: 'write:accounts' } } }, async (request) => {
     const body = parseInput(Body, paramsOf(request));
-    const created = await signUp(ctx, { ...body, reason: body.reason ?? null });
+    const created = await signUp(ctx, { ...body, reason: body.reason ?? null, ip: request.ip });
     const issued = await issueToken(ctx, { appId: request.auth!.token.app_id, accountId: created.account.id, scopes: [...request.auth!.scopes] });
     return tokenResponse(issued);
   });

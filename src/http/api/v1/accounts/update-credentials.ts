@@ -9,6 +9,7 @@ import { badRequest, unauthorized } from '../../../../domain/errors.ts';
 import { serializeCredentialAccount } from '../../../../serializers/account.ts';
 import { updateCredentials } from '../../../../services/accounts/update-credentials.ts';
 import { setProfileImage } from '../../../../services/media/profile-images.ts';
+import { checkProfile, recordDecision } from '../../../../services/moderation/content-check.ts';
 
 const Field = z.object({
   name: z.string().max(255, { message: 'is too long (maximum is 255 characters)' }).optional().default(''),
@@ -38,6 +39,9 @@ export const updateCredentialsRoute: RouteGroup = (app, ctx) => {
   app.patch('/api/v1/accounts/update_credentials', { config: { auth: { mode: 'user', scope: 'write:accounts' } } }, async (request) => {
     let me = currentAccount(request);
     const b = parseInput(Body, paramsOf(request));
+    // The admin's content policies read what others will see of the profile (a reject is a 422).
+    const profileText = [b.display_name, b.note, ...(b.fields_attributes ?? []).flatMap((f) => [f.name, f.value])].filter((t): t is string => typeof t === 'string' && t !== '').join('\n');
+    const verdict = profileText ? await checkProfile(ctx, me, profileText) : null;
     for (const kind of ['avatar', 'header'] as const) {
       const files = request.uploads.filter((u) => u.fieldname === kind);
       if (files.length > 1) throw badRequest(`Send one ${kind} file`);
@@ -57,6 +61,7 @@ export const updateCredentialsRoute: RouteGroup = (app, ctx) => {
       language: b.source?.language === '' ? null : b.source?.language,
       quotePolicy: b.source?.quote_policy,
     });
+    if (verdict) await recordDecision(ctx, ctx.db, updated, { type: 'profile', id: updated.id }, verdict);
     const login = await findLoginByAccountId(ctx.db, updated.id);
     if (!login) throw unauthorized();
     return serializeCredentialAccount(ctx.config, login.account, login.user, await countPendingFollowRequests(ctx.db, updated.id));
