@@ -144,6 +144,23 @@ describe.runIf((browserAvailable && existsSync(path.join(webDist, 'index.html'))
     await strike.getByText('Appeal approved: the strike is overruled').waitFor();
   });
 
+  it('fits the moderation screens on a phone', async () => {
+    const report = await s.ctx.db.selectFrom('reports').select('id').executeTakeFirstOrThrow();
+    await modPage.setViewportSize({ width: 390, height: 844 });
+    for (const screen of ['/moderation?resolved=1', `/moderation/reports/${report.id}`, `/moderation/accounts/${author.id}`]) {
+      await modPage.goto(base + screen);
+      await modPage.getByRole('navigation', { name: 'Moderation sections' }).waitFor();
+      await modPage.getByRole('heading', { level: 1 }).waitFor();
+      // A string, evaluated in the page: the test's own TypeScript has no DOM types.
+      const overflow = (await modPage.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
+      expect(overflow, screen).toBeLessThanOrEqual(0);
+    }
+    // The account page's audit history has loaded before the accessibility check.
+    await modPage.getByRole('list', { name: 'History' }).getByText(/limited|silence/i).first().waitFor();
+    expect(await seriousA11yViolations(modPage)).toEqual([]);
+    await modPage.setViewportSize({ width: 1280, height: 800 });
+  });
+
   it('keeps every step in the audit log', async () => {
     await modPage.goto(`${base}/moderation/log`);
     await modPage.getByLabel('Action').selectOption('appeal.approve');

@@ -20,6 +20,9 @@ const ListTimeline = lazy(() => import('./screens/ListTimeline.tsx'));
 const FollowRequests = lazy(() => import('./screens/FollowRequests.tsx'));
 const ProfileSettings = lazy(() => import('./screens/ProfileSettings.tsx'));
 const AccountSettings = lazy(() => import('./screens/AccountSettings.tsx'));
+const Strikes = lazy(() => import('./screens/Strikes.tsx'));
+// Staff only: ordinary people never download the moderation screens.
+const Moderation = lazy(() => import('./moderation/Moderation.tsx'));
 
 function NeedsSignIn({ children }: { children: ReactNode }) {
   const { me } = useSession();
@@ -105,6 +108,18 @@ function Screen() {
       return (
         <NeedsSignIn>
           <AccountSettings />
+        </NeedsSignIn>
+      );
+    case 'strikes':
+      return (
+        <NeedsSignIn>
+          <Strikes id={route.id} />
+        </NeedsSignIn>
+      );
+    case 'moderation':
+      return (
+        <NeedsSignIn>
+          <Moderation screen={route.screen} />
         </NeedsSignIn>
       );
     case 'notFound':

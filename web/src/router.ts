@@ -28,6 +28,15 @@ export function useLocation(): { path: string; search: URLSearchParams } {
   return { path, search: new URLSearchParams(search) };
 }
 
+/** The screens under /moderation (staff only; loaded on demand). */
+export type ModerationScreen =
+  | { kind: 'dashboard' }
+  | { kind: 'report'; id: string }
+  | { kind: 'account'; id: string }
+  | { kind: 'appeals' }
+  | { kind: 'signUps' }
+  | { kind: 'log' };
+
 export type Route =
   | { name: 'home' }
   | { name: 'local' }
@@ -41,6 +50,8 @@ export type Route =
   | { name: 'followRequests' }
   | { name: 'settingsProfile' }
   | { name: 'settingsAccount' }
+  | { name: 'strikes'; id?: string }
+  | { name: 'moderation'; screen: ModerationScreen }
   | { name: 'signup' }
   | { name: 'callback' }
   | { name: 'notFound' };
@@ -62,8 +73,19 @@ export function matchRoute(path: string): Route {
   if (a === 'lists') return { name: 'lists' };
   if (a === 'follow_requests') return { name: 'followRequests' };
   if (a === 'preferences' && b === 'profile') return { name: 'settingsProfile' };
+  if (a === 'preferences' && b === 'strikes') return c ? { name: 'strikes', id: c } : { name: 'strikes' };
+  if (a === 'moderation') return { name: 'moderation', screen: moderationScreen(b, c) };
   if (a === 'preferences') return { name: 'settingsAccount' };
   if (a === 'signup') return { name: 'signup' };
   if (a === 'oauth' && b === 'callback') return { name: 'callback' };
   return { name: 'notFound' };
+}
+
+function moderationScreen(section: string | undefined, id: string | undefined): ModerationScreen {
+  if (section === 'reports' && id) return { kind: 'report', id };
+  if (section === 'accounts' && id) return { kind: 'account', id };
+  if (section === 'appeals') return { kind: 'appeals' };
+  if (section === 'sign_ups') return { kind: 'signUps' };
+  if (section === 'log') return { kind: 'log' };
+  return { kind: 'dashboard' };
 }

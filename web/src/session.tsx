@@ -19,7 +19,8 @@ export interface Session {
   connection: ConnectionState;
   setToken: (token: string | null) => void;
   refreshMe: () => Promise<void>;
-  signIn: (returnTo?: string) => Promise<void>;
+  /** Sends the browser to the server's sign-in; `scope` asks for more than the usual scopes. */
+  signIn: (returnTo?: string, scope?: string) => Promise<void>;
   signOut: () => Promise<void>;
 }
 
@@ -45,7 +46,8 @@ export function SessionProvider({ children, http: injected }: { children: ReactN
   const api = useMemo(() => endpoints(http), [http]);
 
   const setToken = useCallback((t: string | null) => {
-    storeToken(t);
+    // The callback has already stored its token together with the scopes it was granted.
+    if (t !== storedToken()) storeToken(t);
     setTokenState(t);
     if (t) setLoading(true);
     else setMe(null);
@@ -93,8 +95,8 @@ export function SessionProvider({ children, http: injected }: { children: ReactN
   }, [refreshMe]);
 
   const signIn = useCallback(
-    async (returnTo?: string) => {
-      location.assign(await authorizeUrl(http, returnTo ?? location.pathname + location.search));
+    async (returnTo?: string, scope?: string) => {
+      location.assign(await authorizeUrl(http, returnTo ?? location.pathname + location.search, scope));
     },
     [http],
   );

@@ -22,12 +22,16 @@ const SCOPE_TEXT: Record<string, string> = {
   follow: 'modify account relationships',
   push: 'receive your push notifications',
   profile: 'read only your account information',
+  'admin:read': 'read moderation data on this server (reports, accounts, the audit log)',
+  'admin:write': 'take moderation actions on this server',
 };
 
 function describeScope(scope: string): string {
   const top = SCOPE_TEXT[scope];
   if (top) return top;
-  const [kind, what] = scope.split(':');
+  const [kind, what, detail] = scope.split(':');
+  // admin:read:reports, admin:write:accounts...: moderation of the whole server, not "your" data.
+  if (kind === 'admin') return `${what === 'read' ? 'read' : 'moderate'} this server's ${(detail ?? '').replaceAll('_', ' ')}`;
   return `${kind === 'read' ? 'read' : kind === 'write' ? 'change' : kind} your ${(what ?? '').replaceAll('_', ' ')}`;
 }
 

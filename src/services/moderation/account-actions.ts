@@ -118,7 +118,7 @@ export async function actOnAccount(ctx: AppContext, moderator: AccountRow, targe
       await ctx.queue.enqueue(trx, JOB.sendEmail, {
         to: login.user.email,
         subject: 'A moderator has taken action on your account',
-        text: `A moderator of ${ctx.config.domain} has ${DESCRIBE[input.type]} your account.${text ? `\n\nReason: ${text}` : ''}\n\nYou can read this strike and appeal it once: ${ctx.config.baseUrl}/settings/strikes/${strikeId}\n`,
+        text: `A moderator of ${ctx.config.domain} has ${DESCRIBE[input.type]} your account.${text ? `\n\nReason: ${text}` : ''}\n\nYou can read this strike and appeal it once: ${ctx.config.baseUrl}/preferences/strikes/${strikeId}\n`,
       });
     }
   });

@@ -1,9 +1,11 @@
 // The Mastodon API calls the web app makes, typed with the shared entities.
 import type {
   AccountJson,
+  AccountWarningJson,
   CredentialAccountJson,
   ListJson,
   MarkerJson,
+  ReportCategory,
   MediaAttachmentJson,
   NotificationJson,
   RelationshipJson,
@@ -25,6 +27,7 @@ export function endpoints(http: Http) {
     me: () => http.get<CredentialAccountJson>('/api/v1/accounts/verify_credentials'),
     register: (appToken: string, body: { username: string; email: string; password: string; agreement: boolean; locale: string; reason?: string }) =>
       http.post<TokenJson>('/api/v1/accounts', body, { token: appToken }),
+    deleteAccount: (password: string) => http.post<Record<string, never>>('/api/v1/accounts/delete', { password }),
     updateCredentials: (body: Record<string, unknown>) => http.patch<CredentialAccountJson>('/api/v1/accounts/update_credentials', body),
 
     homeTimeline: (url?: string) => http.page<StatusJson>(url ?? '/api/v1/timelines/home'),
@@ -91,8 +94,10 @@ export function endpoints(http: Http) {
     authorizeFollow: (id: string) => http.post<RelationshipJson>(`/api/v1/follow_requests/${enc(id)}/authorize`),
     rejectFollow: (id: string) => http.post<RelationshipJson>(`/api/v1/follow_requests/${enc(id)}/reject`),
 
-    report: (body: { account_id: string; status_ids?: string[]; comment: string; category: string; forward?: boolean }) =>
+    report: (body: { account_id: string; status_ids?: string[]; comment: string; category: ReportCategory; rule_ids?: string[]; forward?: boolean }) =>
       http.post<unknown>('/api/v1/reports', body),
+    strikes: (url?: string) => http.page<AccountWarningJson>(url ?? '/api/v1/strikes'),
+    appealStrike: (id: string, text: string) => http.post<AccountWarningJson>(`/api/v1/strikes/${enc(id)}/appeal`, { text }),
     pushSubscribe: (body: unknown) => http.post<unknown>('/api/v1/push/subscription', body),
     pushUnsubscribe: () => http.del<unknown>('/api/v1/push/subscription'),
   };

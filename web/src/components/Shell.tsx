@@ -7,6 +7,7 @@ import { draftContext, useCompose } from '../compose-state.tsx';
 import { navigate, useLocation } from '../router.ts';
 import { installShortcuts } from '../lib/shortcuts.ts';
 import { openStream } from '../api/streaming.ts';
+import { isStaff } from '../lib/staff.ts';
 import { Link } from './Link.tsx';
 import { Compose } from './Compose.tsx';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
@@ -127,6 +128,11 @@ export function Shell({ children }: { children: ReactNode }) {
                   <NavLink href="/preferences" current={path.startsWith('/preferences')}>
                     {t('nav.settings')}
                   </NavLink>
+                  {isStaff(me) && (
+                    <NavLink href="/moderation" current={path.startsWith('/moderation')}>
+                      {t('nav.moderation')}
+                    </NavLink>
+                  )}
                 </>
               ) : (
                 <>

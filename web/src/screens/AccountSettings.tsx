@@ -1,4 +1,4 @@
-// Account settings: interface language, push notifications, sign-out.
+// Account settings: interface language, push notifications, sign-out, deleting the account.
 import { useEffect, useState } from 'react';
 import { useSession } from '../session.tsx';
 import { useI18n, LANGUAGES, type Lang } from '../i18n/index.tsx';
@@ -6,6 +6,7 @@ import { navigate } from '../router.ts';
 import { Page } from '../components/Page.tsx';
 import { Link } from '../components/Link.tsx';
 import { errorText } from '../components/errors.tsx';
+import { DeleteAccount } from '../components/DeleteAccount.tsx';
 import { pushSupported, currentPushSubscription, subscribePush, unsubscribePush } from '../lib/push.ts';
 
 const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', de: 'Deutsch' };
@@ -40,9 +41,14 @@ export default function AccountSettings() {
 
   return (
     <Page title={t('settings.accountTitle')}>
-      <p>
-        <Link href="/preferences/profile">{t('settings.profileTitle')}</Link>
-      </p>
+      <ul className="plain row-buttons">
+        <li>
+          <Link href="/preferences/profile">{t('settings.profileTitle')}</Link>
+        </li>
+        <li>
+          <Link href="/preferences/strikes">{t('strikes.title')}</Link>
+        </li>
+      </ul>
       <section aria-labelledby="lang-h" className="stack">
         <h2 id="lang-h">{t('settings.language')}</h2>
         <label>
@@ -76,6 +82,7 @@ export default function AccountSettings() {
           {t('nav.signOut')}
         </button>
       </section>
+      <DeleteAccount />
     </Page>
   );
 }

@@ -1,0 +1,52 @@
+// The admin API calls of the moderation screens (Mastodon's admin API plus Parley's report
+// notes, appeals and audit log). Kept out of endpoints.ts so only the lazy moderation chunk has them.
+import type { AdminAccountJson, AdminActionLogJson, AdminAppealJson, AdminReportJson, ReportCategory } from '../../../api/entities.ts';
+import type { Http } from '../api/http.ts';
+
+const enc = encodeURIComponent;
+
+/** What a moderator can do to an account; `none` is a warning (a strike without a sanction). */
+export type AccountActionType = 'none' | 'sensitive' | 'disable' | 'silence' | 'suspend';
+export const ACCOUNT_ACTION_TYPES: AccountActionType[] = ['none', 'sensitive', 'silence', 'suspend', 'disable'];
+
+export type UndoAction = 'unsensitive' | 'enable' | 'unsilence' | 'unsuspend';
+export type AccountStatusFilter = 'pending' | 'active' | 'silenced' | 'suspended' | 'disabled';
+
+export interface AccountActionBody {
+  type: AccountActionType;
+  text: string;
+  report_id?: string;
+  rule_ids: string[];
+  send_email_notification: boolean;
+}
+
+export interface ActionLogFilter {
+  account_id?: string;
+  action?: string;
+  target_type?: string;
+  target_id?: string;
+}
+
+export function adminEndpoints(http: Http) {
+  return {
+    reports: (resolved: boolean, url?: string, limit?: number) => http.page<AdminReportJson>(url ?? '/api/v1/admin/reports', { query: url ? undefined : { resolved, limit } }),
+    report: (id: string) => http.get<AdminReportJson>(`/api/v1/admin/reports/${enc(id)}`),
+    reportAction: (id: string, action: 'assign_to_self' | 'unassign' | 'resolve' | 'reopen') => http.post<AdminReportJson>(`/api/v1/admin/reports/${enc(id)}/${action}`),
+    updateReport: (id: string, body: { category?: ReportCategory; rule_ids?: string[] }) => http.put<AdminReportJson>(`/api/v1/admin/reports/${enc(id)}`, body),
+    addNote: (id: string, content: string) => http.post<AdminReportJson>(`/api/v1/admin/reports/${enc(id)}/notes`, { content }),
+
+    accounts: (status: AccountStatusFilter, username?: string, url?: string, limit?: number) =>
+      http.page<AdminAccountJson>(url ?? '/api/v2/admin/accounts', { query: url ? undefined : { status, username: username || undefined, limit } }),
+    account: (id: string) => http.get<AdminAccountJson>(`/api/v1/admin/accounts/${enc(id)}`),
+    act: (id: string, body: AccountActionBody) => http.post<unknown>(`/api/v1/admin/accounts/${enc(id)}/action`, body),
+    undo: (id: string, undo: UndoAction) => http.post<AdminAccountJson>(`/api/v1/admin/accounts/${enc(id)}/${undo}`),
+    review: (id: string, verdict: 'approve' | 'reject') => http.post<AdminAccountJson>(`/api/v1/admin/accounts/${enc(id)}/${verdict}`),
+
+    appeals: (decided: boolean, url?: string, limit?: number) => http.page<AdminAppealJson>(url ?? '/api/v1/admin/appeals', { query: url ? undefined : { decided, limit } }),
+    decideAppeal: (id: string, verdict: 'approve' | 'reject') => http.post<AdminAppealJson>(`/api/v1/admin/appeals/${enc(id)}/${verdict}`),
+
+    actionLogs: (filter: ActionLogFilter, url?: string) => http.page<AdminActionLogJson>(url ?? '/api/v1/admin/action_logs', { query: url ? undefined : { ...filter } }),
+  };
+}
+
+export type AdminApi = ReturnType<typeof adminEndpoints>;
