@@ -56,6 +56,10 @@ import { adminDomainAllowsRoutes } from './api/v1/admin/domain-allows.ts';
 import { adminIpBlocksRoutes } from './api/v1/admin/ip-blocks.ts';
 import { adminEmailDomainBlocksRoutes } from './api/v1/admin/email-domain-blocks.ts';
 import { adminCanonicalEmailBlocksRoutes } from './api/v1/admin/canonical-email-blocks.ts';
+import { adminMeasuresRoutes } from './api/v1/admin/measures.ts';
+import { adminDimensionsRoutes } from './api/v1/admin/dimensions.ts';
+import { adminRetentionRoutes } from './api/v1/admin/retention.ts';
+import { adminTrendsRoutes } from './api/v1/admin/trends.ts';
 import { strikesRoutes } from './api/v1/strikes.ts';
 import { adminPolicyDecisionsRoutes } from './api/v1/admin/policy-decisions.ts';
 import { profileImagesRoutes } from './api/v1/profile/index.ts';
@@ -77,7 +81,7 @@ const groups: RouteGroup[] = [appsRoutes, accountsRoutesC, blocksRoutes, mutesRo
   // Helper H5: content filters.
   filtersV2Routes, filtersV1Routes,
   // Moderation.
-  adminReportsRoutes, adminActionLogsRoutes, adminAccountsRoutes, adminAppealsRoutes, strikesRoutes, adminDomainBlocksRoutes, adminDomainAllowsRoutes, adminIpBlocksRoutes, adminEmailDomainBlocksRoutes, adminCanonicalEmailBlocksRoutes, adminPolicyDecisionsRoutes];
+  adminReportsRoutes, adminActionLogsRoutes, adminAccountsRoutes, adminAppealsRoutes, strikesRoutes, adminDomainBlocksRoutes, adminDomainAllowsRoutes, adminIpBlocksRoutes, adminEmailDomainBlocksRoutes, adminCanonicalEmailBlocksRoutes, adminMeasuresRoutes, adminDimensionsRoutes, adminRetentionRoutes, adminTrendsRoutes, adminPolicyDecisionsRoutes];
 
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   for (const group of groups) await group(app, ctx);

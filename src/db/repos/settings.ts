@@ -72,8 +72,8 @@ export const SETTINGS = {
         return undefined;
       }
     },
-    // New accounts' spam (mass mentions, repeated links, bursts) is held for a moderator.
-    defaultValue: (): unknown[] => [{ policy: 'spam' }],
+    // None until the admin chooses: a community decides what its server refuses or holds.
+    defaultValue: (): unknown[] => [],
   }),
   report_response_hours: def({
     description: 'Hours within which every report must get a first response before it is escalated to the admins (1-720)',

@@ -68,16 +68,16 @@ function normaliseRange(raw: string): string {
   return formatCidr(range);
 }
 
-function expiresAt(ctx: AppContext, seconds: number | null | undefined): string | null {
-  return seconds ? new Date(ctx.clock.now().getTime() + seconds * 1000).toISOString() : null;
+function expiresAt(now: Date, seconds: number | null | undefined): string | null {
+  return seconds ? new Date(now.getTime() + seconds * 1000).toISOString() : null;
 }
 
 export async function createIpBlock(ctx: AppContext, actor: Actor, input: IpBlockInput): Promise<IpBlockRow> {
   if (!input.severity) throw unprocessable("Severity can't be blank");
   // Mastodon's default when no address is given.
   const ip = normaliseRange(input.ip ?? '0.0.0.0/32');
-  const now = ctx.clock.now().toISOString();
-  const row: IpBlockRow = { id: newId(ctx.clock.now().getTime()), ip, severity: input.severity, comment: input.comment?.trim() ?? '', expires_at: expiresAt(ctx, input.expires_in), created_at: now, updated_at: now };
+  const now = ctx.clock.now();
+  const row: IpBlockRow = { id: newId(now.getTime()), ip, severity: input.severity, comment: input.comment?.trim() ?? '', expires_at: expiresAt(now, input.expires_in), created_at: now.toISOString(), updated_at: now.toISOString() };
   const created = await uniquely('Ip', () =>
     ctx.db.transaction().execute(async (trx) => {
       if (await findIpBlockByRange(trx, ip)) throw unprocessable('Ip has already been taken');
@@ -98,12 +98,13 @@ export async function changeIpBlock(ctx: AppContext, actor: Actor, id: string, i
       const ip = input.ip === undefined ? block.ip : normaliseRange(input.ip);
       const other = ip === block.ip ? undefined : await findIpBlockByRange(trx, ip);
       if (other) throw unprocessable('Ip has already been taken');
+      const now = ctx.clock.now();
       const patch = {
         ip,
         severity: input.severity ?? block.severity,
         comment: input.comment === undefined ? block.comment : input.comment?.trim() ?? '',
-        expires_at: input.expires_in === undefined ? block.expires_at : expiresAt(ctx, input.expires_in),
-        updated_at: ctx.clock.now().toISOString(),
+        expires_at: input.expires_in === undefined ? block.expires_at : expiresAt(now, input.expires_in),
+        updated_at: now.toISOString(),
       };
       await updateIpBlock(trx, id, patch);
       await audit(ctx, trx, actor, { action: 'ip_block.update', targetType: 'setting', targetId: id, summary: `@${actor.username} changed the IP rule for ${patch.ip} (${patch.severity})` });
