@@ -34,6 +34,7 @@ export type ModerationScreen =
   | { kind: 'report'; id: string }
   | { kind: 'account'; id: string }
   | { kind: 'appeals' }
+  | { kind: 'automated' }
   | { kind: 'signUps' }
   | { kind: 'log' };
 
@@ -85,6 +86,7 @@ function moderationScreen(section: string | undefined, id: string | undefined): 
   if (section === 'reports' && id) return { kind: 'report', id };
   if (section === 'accounts' && id) return { kind: 'account', id };
   if (section === 'appeals') return { kind: 'appeals' };
+  if (section === 'automated') return { kind: 'automated' };
   if (section === 'sign_ups') return { kind: 'signUps' };
   if (section === 'log') return { kind: 'log' };
   return { kind: 'dashboard' };

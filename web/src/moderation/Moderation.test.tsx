@@ -207,4 +207,34 @@ describe('the moderation screens', () => {
     expect(screen.queryByText('I run the local choir')).toBeNull();
     expect(calls.find((c) => c.path === '/api/v2/admin/accounts?status=pending')).toBeTruthy();
   });
+
+  it('list automated decisions with their verdicts and the held post, and approve one', async () => {
+    const decision = {
+      id: '01DECISION',
+      subject_type: 'status',
+      subject_id: '01HELDPOST',
+      action: 'hold',
+      verdicts: [{ policy: 'keywords', action: 'hold', reason: 'Possible scam' }],
+      created_at: '2026-11-26T10:00:00.000Z',
+      reviewed_at: null,
+      outcome: null,
+      account: adminAccount({}, 'dora').account,
+      status: { id: '01HELDPOST', content: '<p>crypto giveaway</p>', spoiler_text: '', visibility: 'public', created_at: '2026-11-26T10:00:00.000Z', held: true },
+    };
+    const { http, calls } = moderator((method, url) => {
+      if (url.pathname === '/api/v1/admin/policy_decisions') return page([decision]);
+      if (method === 'POST' && url.pathname === '/api/v1/admin/policy_decisions/01DECISION/approve') return { body: {} };
+      return undefined;
+    });
+    renderApp(<Moderation screen={{ kind: 'automated' }} />, http);
+    const item = await screen.findByRole('article', { name: 'Post by @dora' });
+    expect(within(item).getByText('crypto giveaway')).toBeTruthy();
+    expect(within(item).getByText('Held: only the author sees it')).toBeTruthy();
+    expect(within(item).getByText(/Possible scam/)).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(within(item).getByRole('button', { name: 'Approve' }));
+    });
+    expect(await within(item).findByText('Reviewed: approved')).toBeTruthy();
+    expect(calls.some((c) => c.method === 'POST' && c.path === '/api/v1/admin/policy_decisions/01DECISION/approve')).toBe(true);
+  });
 });

@@ -13,6 +13,7 @@ import { Dashboard } from './Dashboard.tsx';
 import { ReportDetail } from './ReportDetail.tsx';
 import { AdminAccount } from './AdminAccount.tsx';
 import { Appeals } from './Appeals.tsx';
+import { Automated } from './Automated.tsx';
 import { SignUps } from './SignUps.tsx';
 import { AuditLog } from './AuditLog.tsx';
 
@@ -22,6 +23,7 @@ function ModerationNav() {
   const items: [string, string, boolean][] = [
     ['/moderation', t('mod.reports'), path === '/moderation' || path.startsWith('/moderation/reports')],
     ['/moderation/appeals', t('mod.appeals'), path === '/moderation/appeals'],
+    ['/moderation/automated', t('mod.automated'), path === '/moderation/automated'],
     ['/moderation/sign_ups', t('mod.signUps'), path === '/moderation/sign_ups'],
     ['/moderation/log', t('mod.log'), path === '/moderation/log'],
   ];
@@ -67,6 +69,8 @@ function Screen({ screen }: { screen: ModerationScreen }): ReactNode {
       return <AdminAccount id={screen.id} />;
     case 'appeals':
       return <Appeals />;
+    case 'automated':
+      return <Automated />;
     case 'signUps':
       return <SignUps />;
     case 'log':

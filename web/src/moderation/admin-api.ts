@@ -1,6 +1,6 @@
 // The admin API calls of the moderation screens (Mastodon's admin API plus Parley's report
 // notes, appeals and audit log). Kept out of endpoints.ts so only the lazy moderation chunk has them.
-import type { AdminAccountJson, AdminActionLogJson, AdminAppealJson, AdminReportJson, ReportCategory } from '../../../api/entities.ts';
+import type { AdminAccountJson, AdminActionLogJson, AdminAppealJson, AdminReportJson, PolicyDecisionJson, ReportCategory } from '../../../api/entities.ts';
 import type { Http } from '../api/http.ts';
 
 const enc = encodeURIComponent;
@@ -43,6 +43,8 @@ export function adminEndpoints(http: Http) {
     review: (id: string, verdict: 'approve' | 'reject') => http.post<AdminAccountJson>(`/api/v1/admin/accounts/${enc(id)}/${verdict}`),
 
     appeals: (decided: boolean, url?: string, limit?: number) => http.page<AdminAppealJson>(url ?? '/api/v1/admin/appeals', { query: url ? undefined : { decided, limit } }),
+    policyDecisions: (reviewed: boolean, url?: string) => http.page<PolicyDecisionJson>(url ?? '/api/v1/admin/policy_decisions', { query: url ? undefined : { reviewed } }),
+    reviewPolicyDecision: (id: string, verdict: 'approve' | 'reject') => http.post<Record<string, never>>(`/api/v1/admin/policy_decisions/${enc(id)}/${verdict}`),
     decideAppeal: (id: string, verdict: 'approve' | 'reject') => http.post<AdminAppealJson>(`/api/v1/admin/appeals/${enc(id)}/${verdict}`),
 
     actionLogs: (filter: ActionLogFilter, url?: string) => http.page<AdminActionLogJson>(url ?? '/api/v1/admin/action_logs', { query: url ? undefined : { ...filter } }),
