@@ -85,9 +85,12 @@ describe('domain blocks', () => {
 
     for (const action of ['domain_block.create', 'domain_block.update', 'domain_block.destroy']) {
       const [entry] = await logOf(action);
-      expect(entry, action).toMatchObject({ action, target_id: block.id, account: { id: admin.id } });
+      expect(entry, action).toMatchObject({ action, target_type: 'domain_block', target_id: block.id, account: { id: admin.id } });
       expect(entry!.summary).toContain('spam.example');
     }
+    // The log can be narrowed to one kind of target.
+    const blocksOnly = (await admin.get('/api/v1/admin/action_logs?target_type=domain_block')).json() as AdminActionLogJson[];
+    expect(new Set(blocksOnly.map((e) => e.target_type))).toEqual(new Set(['domain_block']));
   });
 
   it('refuses bad input and a second block of a domain, storing nothing', async () => {

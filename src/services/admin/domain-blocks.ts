@@ -62,7 +62,7 @@ export async function createDomainBlock(ctx: AppContext, actor: Actor, rawDomain
       throw new AppError(422, `You have already imposed stricter limits on ${existing.domain}`, { extra: { existing_domain_block: serializeAdminDomainBlock(existing) } });
     }
     await insertDomainBlock(trx, row);
-    await audit(ctx, trx, actor, { action: 'domain_block.create', targetType: 'setting', targetId: row.id, summary: `@${actor.username} blocked ${domain} (${describe(row)})` });
+    await audit(ctx, trx, actor, { action: 'domain_block.create', targetType: 'domain_block', targetId: row.id, summary: `@${actor.username} blocked ${domain} (${describe(row)})` });
     return row;
   }));
 }
@@ -82,7 +82,7 @@ export async function changeDomainBlock(ctx: AppContext, actor: Actor, id: strin
     };
     await updateDomainBlock(trx, id, patch);
     const updated = { ...block, ...patch };
-    await audit(ctx, trx, actor, { action: 'domain_block.update', targetType: 'setting', targetId: id, summary: `@${actor.username} changed the block of ${block.domain} (${describe(updated)})` });
+    await audit(ctx, trx, actor, { action: 'domain_block.update', targetType: 'domain_block', targetId: id, summary: `@${actor.username} changed the block of ${block.domain} (${describe(updated)})` });
     return updated;
   });
 }
@@ -92,7 +92,7 @@ export async function removeDomainBlock(ctx: AppContext, actor: Actor, id: strin
     const block = await findDomainBlock(trx, id);
     if (!block) throw notFound();
     await deleteDomainBlock(trx, id);
-    await audit(ctx, trx, actor, { action: 'domain_block.destroy', targetType: 'setting', targetId: id, summary: `@${actor.username} lifted the block of ${block.domain}` });
+    await audit(ctx, trx, actor, { action: 'domain_block.destroy', targetType: 'domain_block', targetId: id, summary: `@${actor.username} lifted the block of ${block.domain}` });
   });
 }
 
@@ -108,7 +108,7 @@ export async function createDomainAllow(ctx: AppContext, actor: Actor, rawDomain
     if (existing) return existing;
     const row: DomainAllowRow = { id: newId(ctx.clock.now().getTime()), domain, created_at: ctx.clock.now().toISOString() };
     await insertDomainAllow(trx, row);
-    await audit(ctx, trx, actor, { action: 'domain_allow.create', targetType: 'setting', targetId: row.id, summary: `@${actor.username} allowed federation with ${domain}` });
+    await audit(ctx, trx, actor, { action: 'domain_allow.create', targetType: 'domain_allow', targetId: row.id, summary: `@${actor.username} allowed federation with ${domain}` });
     return row;
   }));
 }
@@ -118,6 +118,6 @@ export async function removeDomainAllow(ctx: AppContext, actor: Actor, id: strin
     const allow = await findDomainAllow(trx, id);
     if (!allow) throw notFound();
     await deleteDomainAllow(trx, id);
-    await audit(ctx, trx, actor, { action: 'domain_allow.destroy', targetType: 'setting', targetId: id, summary: `@${actor.username} removed ${allow.domain} from the allowed domains` });
+    await audit(ctx, trx, actor, { action: 'domain_allow.destroy', targetType: 'domain_allow', targetId: id, summary: `@${actor.username} removed ${allow.domain} from the allowed domains` });
   });
 }

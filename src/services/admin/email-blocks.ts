@@ -23,7 +23,7 @@ export async function createEmailDomainBlock(ctx: AppContext, actor: Actor, rawD
     ctx.db.transaction().execute(async (trx) => {
       await insertEmailDomainBlock(trx, row);
       const what = allowWithApproval ? 'held sign-ups for approval from' : 'blocked sign-ups from';
-      await audit(ctx, trx, actor, { action: 'email_domain_block.create', targetType: 'setting', targetId: row.id, summary: `@${actor.username} ${what} e-mail addresses at ${domain}` });
+      await audit(ctx, trx, actor, { action: 'email_domain_block.create', targetType: 'email_domain_block', targetId: row.id, summary: `@${actor.username} ${what} e-mail addresses at ${domain}` });
       return row;
     }),
   );
@@ -34,7 +34,7 @@ export async function removeEmailDomainBlock(ctx: AppContext, actor: Actor, id: 
     const block = await findEmailDomainBlock(trx, id);
     if (!block) throw notFound();
     await deleteEmailDomainBlock(trx, id);
-    await audit(ctx, trx, actor, { action: 'email_domain_block.destroy', targetType: 'setting', targetId: id, summary: `@${actor.username} removed the e-mail domain block of ${block.domain}` });
+    await audit(ctx, trx, actor, { action: 'email_domain_block.destroy', targetType: 'email_domain_block', targetId: id, summary: `@${actor.username} removed the e-mail domain block of ${block.domain}` });
   });
 }
 
@@ -69,7 +69,7 @@ export async function createCanonicalEmailBlock(ctx: AppContext, actor: Actor, i
       if ((await canonicalEmailBlocksByHash(trx, hash)).length) throw unprocessable('Canonical email hash has already been taken');
       await insertCanonicalEmailBlock(trx, row);
       // The address itself is never logged: only the start of its hash, to tell blocks apart.
-      await audit(ctx, trx, actor, { action: 'canonical_email_block.create', targetType: 'setting', targetId: row.id, summary: `@${actor.username} blocked an e-mail address (hash ${hash.slice(0, 12)}…)` });
+      await audit(ctx, trx, actor, { action: 'canonical_email_block.create', targetType: 'canonical_email_block', targetId: row.id, summary: `@${actor.username} blocked an e-mail address (hash ${hash.slice(0, 12)}…)` });
       return row;
     }),
   );
@@ -80,7 +80,7 @@ export async function removeCanonicalEmailBlock(ctx: AppContext, actor: Actor, i
     const block = await findCanonicalEmailBlock(trx, id);
     if (!block) throw notFound();
     await deleteCanonicalEmailBlock(trx, id);
-    await audit(ctx, trx, actor, { action: 'canonical_email_block.destroy', targetType: 'setting', targetId: id, summary: `@${actor.username} unblocked an e-mail address (hash ${block.canonical_email_hash.slice(0, 12)}…)` });
+    await audit(ctx, trx, actor, { action: 'canonical_email_block.destroy', targetType: 'canonical_email_block', targetId: id, summary: `@${actor.username} unblocked an e-mail address (hash ${block.canonical_email_hash.slice(0, 12)}…)` });
   });
 }
 

@@ -82,7 +82,7 @@ export async function createIpBlock(ctx: AppContext, actor: Actor, input: IpBloc
     ctx.db.transaction().execute(async (trx) => {
       if (await findIpBlockByRange(trx, ip)) throw unprocessable('Ip has already been taken');
       await insertIpBlock(trx, row);
-      await audit(ctx, trx, actor, { action: 'ip_block.create', targetType: 'setting', targetId: row.id, summary: `@${actor.username} added an IP rule for ${ip} (${row.severity})` });
+      await audit(ctx, trx, actor, { action: 'ip_block.create', targetType: 'ip_block', targetId: row.id, summary: `@${actor.username} added an IP rule for ${ip} (${row.severity})` });
       return row;
     }),
   );
@@ -107,7 +107,7 @@ export async function changeIpBlock(ctx: AppContext, actor: Actor, id: string, i
         updated_at: now.toISOString(),
       };
       await updateIpBlock(trx, id, patch);
-      await audit(ctx, trx, actor, { action: 'ip_block.update', targetType: 'setting', targetId: id, summary: `@${actor.username} changed the IP rule for ${patch.ip} (${patch.severity})` });
+      await audit(ctx, trx, actor, { action: 'ip_block.update', targetType: 'ip_block', targetId: id, summary: `@${actor.username} changed the IP rule for ${patch.ip} (${patch.severity})` });
       return { ...block, ...patch };
     }),
   );
@@ -120,7 +120,7 @@ export async function removeIpBlock(ctx: AppContext, actor: Actor, id: string): 
     const block = await findIpBlock(trx, id);
     if (!block) throw notFound();
     await deleteIpBlock(trx, id);
-    await audit(ctx, trx, actor, { action: 'ip_block.destroy', targetType: 'setting', targetId: id, summary: `@${actor.username} removed the IP rule for ${block.ip}` });
+    await audit(ctx, trx, actor, { action: 'ip_block.destroy', targetType: 'ip_block', targetId: id, summary: `@${actor.username} removed the IP rule for ${block.ip}` });
   });
   forget(ctx);
 }

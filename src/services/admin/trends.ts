@@ -43,7 +43,7 @@ export async function reviewTag(ctx: AppContext, moderator: AccountRow, id: stri
   if (!tag) throw notFound();
   await ctx.db.transaction().execute(async (trx) => {
     await saveReview(trx, { kind: 'tag', target_id: id, trendable: trendable ? 1 : 0, account_id: moderator.id, reviewed_at: ctx.clock.now().toISOString() });
-    await audit(ctx, trx, moderator, { action: `trends.tag.${trendable ? 'approve' : 'reject'}`, targetType: 'setting', targetId: id, summary: `@${moderator.username} ${trendable ? 'allowed' : 'kept'} #${tag.name} ${trendable ? 'to trend' : 'out of the trends'}` });
+    await audit(ctx, trx, moderator, { action: `trends.tag.${trendable ? 'approve' : 'reject'}`, targetType: 'trend', targetId: id, summary: `@${moderator.username} ${trendable ? 'allowed' : 'kept'} #${tag.name} ${trendable ? 'to trend' : 'out of the trends'}` });
   });
   return (await renderAdminTags(ctx, [id]))[0]!;
 }

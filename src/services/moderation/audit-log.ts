@@ -6,9 +6,12 @@ import type { AccountRow } from '../../db/schema.ts';
 import { newId } from '../../domain/ids.ts';
 import type { Executor } from '../../jobs/queue.ts';
 
+export const AUDIT_TARGET_TYPES = ['report', 'account', 'status', 'setting', 'domain_block', 'domain_allow', 'ip_block', 'email_domain_block', 'canonical_email_block', 'trend'] as const;
+export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
+
 export interface AuditEntry {
   action: string;
-  targetType: 'report' | 'account' | 'status' | 'setting';
+  targetType: AuditTargetType;
   targetId: string;
   summary: string;
 }

@@ -6,12 +6,13 @@ import { linkFromIds, parsePage } from '../../../pagination.ts';
 import { parseInput, zId } from '../../../validation.ts';
 import { actionLogPage } from '../../../../db/repos/action-logs.ts';
 import { serializeAccount } from '../../../../serializers/account.ts';
+import { AUDIT_TARGET_TYPES } from '../../../../services/moderation/audit-log.ts';
 import type { AdminActionLogJson } from '../../../../../api/entities.ts';
 
 const Query = z.object({
   account_id: zId.optional(),
   action: z.string().regex(/^[a-z_.]{1,60}$/, 'is not an action name').optional(),
-  target_type: z.enum(['report', 'account', 'status', 'setting']).optional(),
+  target_type: z.enum(AUDIT_TARGET_TYPES).optional(),
   target_id: z.string().max(40).optional(),
 });
 
