@@ -1,16 +1,18 @@
 // npm run bench: generates (or reuses) a dataset of 10k accounts, 200 follows each and 500k
 // statuses, then measures Parley's home and public timelines against a bare Fastify route
 // serving the same bytes, SQL statements per request, and the server's resident memory.
-// Set BENCH_SMALL=1 for a quick run on a small dataset.
-import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
+// Then the media scenarios (bench/media.ts). Set BENCH_SMALL=1 for a quick run on a small
+// dataset, BENCH_ONLY=timelines or BENCH_ONLY=media to run one part.
+import { fork } from 'node:child_process';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { loadConfig } from '../src/config.ts';
 import { createContext } from '../src/context.ts';
 import { buildApp } from '../src/http/app.ts';
 import { ensureDataset, type DatasetSpec } from './dataset.ts';
+import { runMediaBench } from './media.ts';
+import { freePort, rssMb, waitFor } from './processes.ts';
 
 const small = process.env.BENCH_SMALL === '1';
 const spec: DatasetSpec = small
@@ -21,36 +23,6 @@ const CONNECTIONS = 16;
 const outDir = path.resolve('data/bench');
 
 const log = (msg: string) => console.log(`[bench] ${msg}`);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round(kb / 1024);
-}
-
-async function waitFor(url: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(url);
-      if (res.status < 500) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${url}`);
-}
 
 interface Result {
   rps: number;
@@ -73,7 +45,7 @@ async function load(url: string, tokens: string[] | null): Promise<Result> {
   return { rps: Math.round(r.requests.average), p99: r.latency.p99, errors: r.errors + r.non2xx };
 }
 
-async function main(): Promise<void> {
+async function benchTimelines(): Promise<void> {
   const ds = await ensureDataset(outDir, spec, log);
   const port = await freePort();
   const env = { ...process.env, DATABASE_URL: `sqlite:${ds.file}`, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', PARLEY_ROLE: 'web', PARLEY_DOMAIN: `127.0.0.1:${port}` };
@@ -140,6 +112,13 @@ async function main(): Promise<void> {
   }
   console.log(`Server RSS: idle ${idleRss} MB (goal <= 125), after the runs ${afterRss} MB`);
   writeFileSync(path.join(outDir, 'last-result.json'), JSON.stringify({ date: new Date().toISOString(), spec, rows, perRequest, idleRss, afterRss }, null, 2));
+}
+
+async function main(): Promise<void> {
+  const only = process.env.BENCH_ONLY || undefined;
+  if (only !== undefined && only !== 'timelines' && only !== 'media') throw new Error(`BENCH_ONLY must be timelines or media, not ${only}`);
+  if (only !== 'media') await benchTimelines();
+  if (only !== 'timelines') await runMediaBench({ small, seconds: DURATION, outDir, log });
 }
 
 main().catch((err) => {

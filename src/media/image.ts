@@ -81,8 +81,9 @@ function outputExt(sniffed: Sniffed, hasAlpha: boolean): MediaExt {
 }
 
 function encodeAs(pipeline: Sharp, ext: MediaExt): Sharp {
-  if (ext === 'jpg') return pipeline.flatten({ background: '#ffffff' }).jpeg({ quality: 85, mozjpeg: true });
-  if (ext === 'png') return pipeline.png({ compressionLevel: 9, adaptiveFiltering: true });
+  // libjpeg-turbo with optimised Huffman tables: mozjpeg saves ~4% of bytes at several times the CPU.
+  if (ext === 'jpg') return pipeline.flatten({ background: '#ffffff' }).jpeg({ quality: 85, optimiseCoding: true });
+  if (ext === 'png') return pipeline.png({ compressionLevel: 6 });
   return pipeline.webp({ quality: 85 });
 }
 
@@ -91,17 +92,25 @@ async function render(pipeline: Sharp, ext: MediaExt, maxSide: number): Promise<
   return { data, ext, width: info.width, height: info.height };
 }
 
-/** A normalised, oriented, sRGB copy of the picture as lossless PNG, decoded once. */
-async function normalised(input: Buffer, sniffed: Sniffed): Promise<{ png: Buffer; hasAlpha: boolean }> {
+interface Pixels {
+  data: Buffer;
+  width: number;
+  height: number;
+  channels: 1 | 2 | 3 | 4;
+}
+
+/** A pipeline over decoded pixels: each output starts from them, with no second decode. */
+const fromPixels = (p: Pixels) => sharp(p.data, { raw: { width: p.width, height: p.height, channels: p.channels } });
+
+/** The picture decoded once: oriented, sRGB, at most MAX_SIDE, as raw pixels. */
+async function normalised(input: Buffer, sniffed: Sniffed): Promise<{ pixels: Pixels; hasAlpha: boolean }> {
   try {
     const pipeline = (await open(input, sniffed)).autoOrient().toColourspace('srgb');
-    const { data, info } = await pipeline
-      .resize(MAX_SIDE, MAX_SIDE, { fit: 'inside', withoutEnlargement: true })
-      .png({ compressionLevel: 1 })
-      .toBuffer({ resolveWithObject: true });
+    const { data, info } = await pipeline.resize(MAX_SIDE, MAX_SIDE, { fit: 'inside', withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
+    const pixels: Pixels = { data, width: info.width, height: info.height, channels: info.channels };
     // HEIC arrives as RGBA from its decoder; an alpha channel with nothing transparent is not one.
-    const hasAlpha = info.channels === 4 && !(await sharp(data).stats()).isOpaque;
-    return { png: data, hasAlpha };
+    const hasAlpha = info.channels === 4 && !(await fromPixels(pixels).stats()).isOpaque;
+    return { pixels, hasAlpha };
   } catch (err) {
     if (err instanceof MediaError) throw err;
     if (err instanceof Error && /pixel limit/i.test(err.message)) throw tooManyPixels();
@@ -111,18 +120,17 @@ async function normalised(input: Buffer, sniffed: Sniffed): Promise<{ png: Buffe
 
 /** A picture upload: the stored picture, its preview, blurhash and Mastodon's meta. */
 export async function processImage(input: Buffer, sniffed: Sniffed): Promise<ProcessedImage> {
-  const { png, hasAlpha } = await normalised(input, sniffed);
+  const { pixels, hasAlpha } = await normalised(input, sniffed);
   const ext = outputExt(sniffed, hasAlpha);
-  const original = await render(sharp(png), ext, MAX_SIDE);
-  const preview = await render(sharp(png), 'webp', PREVIEW_SIDE);
+  const [original, preview] = await Promise.all([render(fromPixels(pixels), ext, MAX_SIDE), render(fromPixels(pixels), 'webp', PREVIEW_SIDE)]);
   const blurhash = await blurhashOf(preview.data);
   return { original, preview, blurhash, meta: { original: sizeOf(original.width, original.height), small: sizeOf(preview.width, preview.height) } };
 }
 
 /** A preview from a picture (a custom thumbnail, or a video's poster frame). */
 export async function processPreview(input: Buffer, sniffed: Sniffed): Promise<{ preview: EncodedImage; blurhash: string; small: MediaMeta['small'] }> {
-  const { png } = await normalised(input, sniffed);
-  const preview = await render(sharp(png), 'webp', PREVIEW_SIDE);
+  const { pixels } = await normalised(input, sniffed);
+  const preview = await render(fromPixels(pixels), 'webp', PREVIEW_SIDE);
   return { preview, blurhash: await blurhashOf(preview.data), small: sizeOf(preview.width, preview.height) };
 }
 
@@ -131,13 +139,13 @@ export async function processPreview(input: Buffer, sniffed: Sniffed): Promise<{
  * makes them; a small picture is cropped to the shape, never enlarged.
  */
 export async function processProfileImage(input: Buffer, sniffed: Sniffed, kind: 'avatar' | 'header'): Promise<EncodedImage> {
-  const { png, hasAlpha } = await normalised(input, sniffed);
-  const { width = 1, height = 1 } = await sharp(png).metadata();
+  const { pixels, hasAlpha } = await normalised(input, sniffed);
+  const { width, height } = pixels;
   const ratio = kind === 'avatar' ? 1 : 3;
   const w = Math.max(1, Math.min(kind === 'avatar' ? 400 : 1500, width, Math.floor(height * ratio)));
   const h = Math.max(1, Math.round(w / ratio));
   const ext: MediaExt = hasAlpha ? 'png' : 'jpg';
-  const { data, info } = await encodeAs(sharp(png).resize(w, h, { fit: 'cover', position: 'attention' }), ext).toBuffer({ resolveWithObject: true });
+  const { data, info } = await encodeAs(fromPixels(pixels).resize(w, h, { fit: 'cover', position: 'attention' }), ext).toBuffer({ resolveWithObject: true });
   return { data, ext, width: info.width, height: info.height };
 }
 
