@@ -2,7 +2,6 @@
 // prebuilt libvips reads only AVIF of the HEIF family), apply the EXIF orientation, convert to
 // sRGB, cap the size and encode anew. sharp writes no EXIF, XMP, IPTC or ICC data unless asked
 // to, and Parley never asks: the output holds pixels and nothing else.
-import decodeHeic from 'heic-decode';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import { blurhashOf } from './blurhash.ts';
 import type { MediaExt } from './keys.ts';
@@ -36,6 +35,8 @@ async function open(input: Buffer, sniffed: Sniffed): Promise<Sharp> {
   const options = { limitInputPixels: IMAGE_MATRIX_LIMIT, failOn: 'error' as const, sequentialRead: true };
   if (sniffed.format !== 'heic') return sharp(input, options).timeout({ seconds: SHARP_TIMEOUT_S });
   let decoded: { width: number; height: number; data: Uint8ClampedArray };
+  // libheif (WebAssembly, ~9 MB) is loaded on the first HEIC upload, not at start.
+  const { default: decodeHeic } = await import('heic-decode');
   let images: Awaited<ReturnType<typeof decodeHeic.all>> | undefined;
   try {
     images = await decodeHeic.all({ buffer: input });

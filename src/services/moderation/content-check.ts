@@ -8,7 +8,6 @@ import type { AccountRow, MediaAttachmentRow } from '../../db/schema.ts';
 import { newId } from '../../domain/ids.ts';
 import type { Executor } from '../../jobs/queue.ts';
 import { runPolicies, type ContentPolicy, type PipelineResult, type PolicySubject } from '../../moderation/pipeline.ts';
-import { buildPolicies } from '../../moderation/registry.ts';
 import { AppError } from '../../domain/errors.ts';
 
 const CACHE_MS = 10_000;
@@ -27,9 +26,10 @@ export async function activePolicies(ctx: AppContext): Promise<ContentPolicy[]> 
     hit.at = now;
     return hit.policies;
   }
-  let policies: ContentPolicy[];
+  let policies: ContentPolicy[] = [];
   try {
-    policies = buildPolicies(config);
+    // The policy modules (word lists, the image classifier's loader) load only when configured.
+    if (config.length > 0) policies = (await import('../../moderation/registry.ts')).buildPolicies(config);
   } catch (err) {
     ctx.log.error({ err: err instanceof Error ? err.message : String(err) }, 'content_policies setting is invalid: holding every post for review until it is fixed');
     policies = [brokenConfig(err instanceof Error ? err.message : 'unreadable')];
