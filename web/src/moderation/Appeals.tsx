@@ -6,8 +6,9 @@ import { useI18n } from '../i18n/index.tsx';
 import { usePaged } from '../lib/use-paged.ts';
 import { formatTime } from '../lib/time.ts';
 import { Page } from '../components/Page.tsx';
+import { PagedList } from '../components/PagedList.tsx';
 import { Link } from '../components/Link.tsx';
-import { ErrorMessage, errorText } from '../components/errors.tsx';
+import { errorText } from '../components/errors.tsx';
 import { useAdmin } from './use-admin.ts';
 
 function AppealItem({ appeal, onDecided }: { appeal: AdminAppealJson; onDecided: (a: AdminAppealJson) => void }) {
@@ -78,19 +79,9 @@ export function Appeals() {
       <label className="checkbox">
         <input type="checkbox" checked={decided} onChange={(e) => setDecided(e.target.checked)} /> {t('mod.showDecided')}
       </label>
-      {list.error ? <ErrorMessage error={list.error} onRetry={list.reload} /> : null}
-      {!list.loading && !list.error && list.items.length === 0 && <p className="empty">{t('mod.appealsEmpty')}</p>}
-      <ul className="plain mod-list">
-        {list.items.map((a) => (
-          <AppealItem key={a.id} appeal={a} onDecided={replace} />
-        ))}
-      </ul>
-      {list.loading && <p role="status" className="meta">{t('common.loading')}</p>}
-      {list.hasMore && !list.loading && (
-        <button type="button" className="load-more" onClick={list.loadMore}>
-          {t('action.loadMore')}
-        </button>
-      )}
+      <PagedList list={list} empty={t('mod.appealsEmpty')} className="plain mod-list">
+        {(a) => <AppealItem key={a.id} appeal={a} onDecided={replace} />}
+      </PagedList>
     </Page>
   );
 }

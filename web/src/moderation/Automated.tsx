@@ -7,8 +7,9 @@ import { useI18n } from '../i18n/index.tsx';
 import { usePaged } from '../lib/use-paged.ts';
 import { formatTime } from '../lib/time.ts';
 import { Page } from '../components/Page.tsx';
+import { PagedList } from '../components/PagedList.tsx';
 import { Link } from '../components/Link.tsx';
-import { ErrorMessage, errorText } from '../components/errors.tsx';
+import { errorText } from '../components/errors.tsx';
 import { useAdmin } from './use-admin.ts';
 
 function DecisionItem({ decision, onReviewed }: { decision: PolicyDecisionJson; onReviewed: (d: PolicyDecisionJson) => void }) {
@@ -89,19 +90,9 @@ export function Automated() {
       <label className="checkbox">
         <input type="checkbox" checked={reviewed} onChange={(e) => setReviewed(e.target.checked)} /> {t('mod.showReviewed')}
       </label>
-      {list.error ? <ErrorMessage error={list.error} onRetry={list.reload} /> : null}
-      {!list.loading && !list.error && list.items.length === 0 && <p className="empty">{t('mod.noDecisions')}</p>}
-      <ul className="plain mod-list">
-        {list.items.map((d) => (
-          <DecisionItem key={d.id} decision={d} onReviewed={replace} />
-        ))}
-      </ul>
-      {list.loading && <p role="status" className="meta">{t('common.loading')}</p>}
-      {list.hasMore && !list.loading && (
-        <button type="button" className="load-more" onClick={list.loadMore}>
-          {t('action.loadMore')}
-        </button>
-      )}
+      <PagedList list={list} empty={t('mod.noDecisions')} className="plain mod-list">
+        {(d) => <DecisionItem key={d.id} decision={d} onReviewed={replace} />}
+      </PagedList>
     </Page>
   );
 }

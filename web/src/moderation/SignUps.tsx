@@ -5,7 +5,8 @@ import { useI18n } from '../i18n/index.tsx';
 import { usePaged } from '../lib/use-paged.ts';
 import { formatTime } from '../lib/time.ts';
 import { Page } from '../components/Page.tsx';
-import { ErrorMessage, errorText } from '../components/errors.tsx';
+import { PagedList } from '../components/PagedList.tsx';
+import { errorText } from '../components/errors.tsx';
 import { useAdmin } from './use-admin.ts';
 
 function PendingAccount({ account, onDone }: { account: AdminAccountJson; onDone: (verdict: 'approve' | 'reject') => void }) {
@@ -61,19 +62,9 @@ export function SignUps() {
       <p role="status" className="success">
         {message}
       </p>
-      {list.error ? <ErrorMessage error={list.error} onRetry={list.reload} /> : null}
-      {!list.loading && !list.error && list.items.length === 0 && <p className="empty">{t('mod.signUpsEmpty')}</p>}
-      <ul className="plain mod-list">
-        {list.items.map((a) => (
-          <PendingAccount key={a.id} account={a} onDone={(v) => done(a, v)} />
-        ))}
-      </ul>
-      {list.loading && <p role="status" className="meta">{t('common.loading')}</p>}
-      {list.hasMore && !list.loading && (
-        <button type="button" className="load-more" onClick={list.loadMore}>
-          {t('action.loadMore')}
-        </button>
-      )}
+      <PagedList list={list} empty={t('mod.signUpsEmpty')} className="plain mod-list">
+        {(a) => <PendingAccount key={a.id} account={a} onDone={(v) => done(a, v)} />}
+      </PagedList>
     </Page>
   );
 }

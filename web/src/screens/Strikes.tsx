@@ -6,8 +6,9 @@ import { useI18n } from '../i18n/index.tsx';
 import { usePaged } from '../lib/use-paged.ts';
 import { formatTime } from '../lib/time.ts';
 import { Page } from '../components/Page.tsx';
+import { PagedList } from '../components/PagedList.tsx';
 import { Link } from '../components/Link.tsx';
-import { ErrorMessage, errorText } from '../components/errors.tsx';
+import { errorText } from '../components/errors.tsx';
 
 function AppealForm({ strike, onAppealed }: { strike: AccountWarningJson; onAppealed: (s: AccountWarningJson) => void }) {
   const { api } = useSession();
@@ -117,19 +118,9 @@ export default function Strikes({ id }: { id?: string }) {
   return (
     <Page title={t('strikes.title')}>
       <p>{t('strikes.intro')}</p>
-      {list.error ? <ErrorMessage error={list.error} onRetry={list.reload} /> : null}
-      {!list.loading && !list.error && list.items.length === 0 && <p className="empty">{t('strikes.none')}</p>}
-      <ul className="plain">
-        {list.items.map((s) => (
-          <Strike key={s.id} strike={s} rules={rules} focused={s.id === id} onChange={replace} />
-        ))}
-      </ul>
-      {list.loading && <p role="status" className="meta">{t('common.loading')}</p>}
-      {list.hasMore && !list.loading && (
-        <button type="button" className="load-more" onClick={list.loadMore}>
-          {t('action.loadMore')}
-        </button>
-      )}
+      <PagedList list={list} empty={t('strikes.none')}>
+        {(s) => <Strike key={s.id} strike={s} rules={rules} focused={s.id === id} onChange={replace} />}
+      </PagedList>
     </Page>
   );
 }
