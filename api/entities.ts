@@ -268,6 +268,8 @@ export interface NotificationJson {
   status?: StatusJson;
   /** For type moderation_warning: the strike. */
   moderation_warning?: AccountWarningJson;
+  /** For type admin.report (to moderators): the report. */
+  report?: ReportJson;
 }
 
 export interface NotificationGroupJson {
@@ -281,6 +283,7 @@ export interface NotificationGroupJson {
   sample_account_ids: string[];
   status_id?: string;
   moderation_warning?: AccountWarningJson;
+  report?: ReportJson;
 }
 
 export interface GroupedNotificationsJson {

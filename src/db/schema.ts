@@ -303,6 +303,8 @@ export interface NotificationFilteredColumn {
   filtered: Generated<Bool>;
   /** The strike a moderation_warning notification tells of (null for every other type). */
   account_warning_id: Generated<string | null>;
+  /** The report an admin.report notification tells moderators of. */
+  report_id: Generated<string | null>;
 }
 
 /** An account's notification policy; each rule is accept | filter | drop. No row: the defaults. */

@@ -2,7 +2,7 @@
 import type { NotificationRow } from '../db/schema.ts';
 import type { AccountJson } from './account.ts';
 import type { StatusJson } from './status.ts';
-import type { AccountWarningJson, NotificationJson, NotificationGroupJson, GroupedNotificationsJson } from '../../api/entities.ts';
+import type { AccountWarningJson, ReportJson, NotificationJson, NotificationGroupJson, GroupedNotificationsJson } from '../../api/entities.ts';
 export type { NotificationJson, NotificationGroupJson, GroupedNotificationsJson };
 
 export const GROUPABLE_TYPES = ['favourite', 'reblog', 'follow'] as const;
@@ -37,9 +37,10 @@ export function parseGroupKey(key: string): ParsedGroupKey | null {
   };
 }
 
-export function serializeNotification(n: NotificationRow, account: AccountJson, status: StatusJson | undefined, warning?: AccountWarningJson): NotificationJson {
+export function serializeNotification(n: NotificationRow, account: AccountJson, status: StatusJson | undefined, warning?: AccountWarningJson, report?: ReportJson): NotificationJson {
   const json: NotificationJson = { id: n.id, type: n.type, created_at: n.created_at, group_key: groupKeyOf(n), account };
   if (status) json.status = status;
   if (warning) json.moderation_warning = warning;
+  if (report) json.report = report;
   return json;
 }

@@ -100,6 +100,21 @@ describe('a report in the queue', () => {
   });
 });
 
+describe('staff notifications', () => {
+  it('tell every moderator and admin of a new report, and the admins again when it is overdue', async () => {
+    const id = await fileReport([], 'look at this one');
+    const adminReports = async (u: TestUser) => ((await u.get('/api/v1/notifications?types[]=admin.report&limit=40')).json() as { report?: { id: string }; account: { id: string } }[]).filter((n) => n.report?.id === id);
+    expect(await adminReports(mod)).toMatchObject([{ account: { id: reporter.id }, report: { id, comment: 'look at this one' } }]);
+    expect(await adminReports(admin)).toHaveLength(1);
+    expect(await adminReports(target)).toEqual([]);
+    expect(await adminReports(reporter)).toEqual([]);
+    offsetMs += 25 * 3600_000;
+    await escalateOverdueReports(s.ctx);
+    expect(await adminReports(admin)).toHaveLength(2);
+    expect(await adminReports(mod)).toHaveLength(1);
+  });
+});
+
 describe('deadlines', () => {
   it('follow the configured response time and escalate overdue reports once', async () => {
     await setSetting(s.ctx.db, 'report_response_hours', 2, clock.now());

@@ -1,5 +1,6 @@
 // The automated content policies: posts a policy held for review, and the log of every
-// automated decision that was not a plain accept, which moderators review.
+// automated decision that was not a plain accept, which moderators review. Also the report a
+// moderator's admin.report notification names.
 import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../dialect.ts';
 
@@ -11,6 +12,8 @@ export function contentPolicies(dialect: Dialect) {
 
   async function up(db: AnyDb): Promise<void> {
     await db.schema.alterTable('statuses').addColumn('held_at', text).execute();
+    // admin.report notifications (to moderators) point at their report.
+    await db.schema.alterTable('notifications').addColumn('report_id', text).execute();
     await db.schema
       .createTable('policy_decisions')
       .addColumn('id', text, (c) => c.primaryKey())

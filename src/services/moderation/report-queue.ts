@@ -12,6 +12,7 @@ import { isId, newId } from '../../domain/ids.ts';
 import type { ReportCategory } from '../../../api/entities.ts';
 import type { Executor } from '../../jobs/queue.ts';
 import { audit } from './audit-log.ts';
+import { notifyStaffOfReport } from './staff-notifications.ts';
 
 /** The account id the audit log names for what the server does by itself. */
 export const SYSTEM_ACTOR = { id: 'system' };
@@ -96,6 +97,7 @@ export async function escalateOverdueReports(ctx: AppContext): Promise<number> {
   for (const r of overdue) {
     await ctx.db.transaction().execute(async (trx) => {
       await updateReport(trx, r.id, { escalated_at: nowIso });
+      await notifyStaffOfReport(ctx, trx, r, ['admin']);
       await audit(ctx, trx, SYSTEM_ACTOR, { action: 'report.escalate', targetType: 'report', targetId: r.id, summary: `Report ${r.id} passed its deadline (${r.deadline_at}) without an answer and was escalated to the admins` });
     });
   }

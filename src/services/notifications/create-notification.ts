@@ -12,7 +12,7 @@ import { enqueueWebPushes } from '../push/enqueue-pushes.ts';
 import { recordFilteredNotification } from './notification-requests.ts';
 import { decideByPolicy } from './policy-decision.ts';
 
-export const NOTIFICATION_TYPES = ['mention', 'status', 'reblog', 'quote', 'favourite', 'follow', 'follow_request', 'poll', 'update', 'quoted_update', 'moderation_warning'] as const;
+export const NOTIFICATION_TYPES = ['mention', 'status', 'reblog', 'quote', 'favourite', 'follow', 'follow_request', 'poll', 'update', 'quoted_update', 'moderation_warning', 'admin.report'] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 export interface NotifyInput {

@@ -19,6 +19,8 @@ import {
 import type { StatusJson } from '../../serializers/status.ts';
 import { appealsOfWarnings } from '../../db/repos/account-warnings.ts';
 import { serializeWarning, type AccountWarningJson } from '../../serializers/account-warning.ts';
+import { reportedStatusIds } from '../../db/repos/reports.ts';
+import { serializeReport, type ReportJson } from '../../serializers/report.ts';
 
 export interface FilterInput {
   types?: string[];
@@ -34,6 +36,23 @@ interface Loaded {
   accounts: Map<string, AccountJson>;
   statuses: Map<string, StatusJson>;
   warnings: Map<string, AccountWarningJson>;
+  reports: Map<string, ReportJson>;
+}
+
+/** The report of an admin.report notification (like the strike, a column outside NotificationRow). */
+const reportIdOf = (n: NotificationRow) => (n as NotificationRow & { report_id?: string | null }).report_id ?? null;
+
+async function loadReports(ctx: AppContext, rows: NotificationRow[]): Promise<Map<string, ReportJson>> {
+  const ids = [...new Set(rows.map(reportIdOf).filter((id): id is string => id !== null))];
+  if (ids.length === 0) return new Map();
+  const reports = await ctx.db.selectFrom('reports').selectAll().where('id', 'in', ids).execute();
+  const targets = new Map((await findAccountsByIds(ctx.db, reports.map((r) => r.target_account_id))).map((a) => [a.id, a]));
+  const out = new Map<string, ReportJson>();
+  for (const r of reports) {
+    const target = targets.get(r.target_account_id);
+    if (target) out.set(r.id, serializeReport(ctx.config, r, await reportedStatusIds(ctx.db, r.id), target));
+  }
+  return out;
 }
 
 /** The strike of a moderation_warning notification (the column is not part of NotificationRow). */
@@ -52,19 +71,21 @@ async function loadFor(ctx: AppContext, viewer: AccountRow, rows: NotificationRo
   const statusIds = [...new Set(rows.flatMap((r) => (r.status_id ? [r.status_id] : [])))];
   const statuses = await renderStatuses(ctx, statusIds, viewer);
   const warnings = await loadWarnings(ctx, viewer, rows);
+  const reports = await loadReports(ctx, rows);
   return {
     warnings,
+    reports,
     accounts: new Map(accounts.map((a) => [a.id, serializeAccount(ctx.config, a)])),
     statuses: new Map(statuses.map((s) => [s.id, s])),
   };
 }
 
 /** A notification whose status the viewer can no longer see is left out. */
-const usable = (n: NotificationRow, l: Loaded) => l.accounts.has(n.from_account_id) && (!n.status_id || l.statuses.has(n.status_id)) && (warningIdOf(n) === null || l.warnings.has(warningIdOf(n)!));
+const usable = (n: NotificationRow, l: Loaded) => l.accounts.has(n.from_account_id) && (!n.status_id || l.statuses.has(n.status_id)) && (warningIdOf(n) === null || l.warnings.has(warningIdOf(n)!)) && (reportIdOf(n) === null || l.reports.has(reportIdOf(n)!));
 
 export async function renderNotifications(ctx: AppContext, viewer: AccountRow, rows: NotificationRow[]): Promise<NotificationJson[]> {
   const l = await loadFor(ctx, viewer, rows);
-  return rows.filter((n) => usable(n, l)).map((n) => serializeNotification(n, l.accounts.get(n.from_account_id)!, n.status_id ? l.statuses.get(n.status_id) : undefined, l.warnings.get(warningIdOf(n) ?? '')));
+  return rows.filter((n) => usable(n, l)).map((n) => serializeNotification(n, l.accounts.get(n.from_account_id)!, n.status_id ? l.statuses.get(n.status_id) : undefined, l.warnings.get(warningIdOf(n) ?? ''), l.reports.get(reportIdOf(n) ?? '')));
 }
 
 export async function unreadNotificationCount(ctx: AppContext, viewer: AccountRow, filter: NotificationFilter, cap: number): Promise<number> {
@@ -138,6 +159,8 @@ export async function renderGroups(ctx: AppContext, viewer: AccountRow, filter: 
     }
     const warning = l.warnings.get(warningIdOf(newest) ?? '');
     if (warning) g.moderation_warning = warning;
+    const report = l.reports.get(reportIdOf(newest) ?? '');
+    if (report) g.report = report;
     groups.push(g);
   }
   return {

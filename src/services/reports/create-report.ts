@@ -10,6 +10,7 @@ import { notFound, unprocessable } from '../../domain/errors.ts';
 import { newId } from '../../domain/ids.ts';
 import type { ReportCategory } from '../../../api/entities.ts';
 import { loadVisibleStatus } from '../statuses/load-visible-status.ts';
+import { notifyStaffOfReport } from '../moderation/staff-notifications.ts';
 
 export interface ReportInput {
   accountId: string;
@@ -73,6 +74,9 @@ export async function createReport(ctx: AppContext, reporter: AccountRow, input:
     visibility: s.visibility,
     status_created_at: s.created_at,
   }));
-  await ctx.db.transaction().execute((trx) => insertReport(trx, report, snapshots));
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertReport(trx, report, snapshots);
+    await notifyStaffOfReport(ctx, trx, report, ['moderator', 'admin']);
+  });
   return { report, statusIds: statuses.map((s) => s.id).sort(), target };
 }

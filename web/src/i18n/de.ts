@@ -199,6 +199,10 @@ export const de: Record<MessageKey, string> = {
   'notification.status': '{name} hat etwas veröffentlicht',
   'notification.update': '{name} hat einen Beitrag bearbeitet',
   'notification.quote': '{name} hat deinen Beitrag zitiert',
+  'notification.moderationWarning': 'Eine Moderatorin oder ein Moderator hat dein Konto eingeschränkt oder verwarnt',
+  'notification.adminReport': '{name} hat eine Meldung eingereicht',
+  'notification.openStrike': 'Lesen und Einspruch erheben',
+  'notification.openReport': 'Meldung öffnen',
   'notification.other': 'Benachrichtigung von {name}',
 
   'search.resultsFor': 'Suche: {q}',

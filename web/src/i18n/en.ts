@@ -197,6 +197,10 @@ export const en = {
   'notification.status': '{name} posted',
   'notification.update': '{name} edited a post',
   'notification.quote': '{name} quoted your post',
+  'notification.moderationWarning': 'A moderator took action on your account',
+  'notification.adminReport': '{name} filed a report',
+  'notification.openStrike': 'Read it and appeal',
+  'notification.openReport': 'Open the report',
   'notification.other': 'Notification from {name}',
 
   'search.resultsFor': 'Search: {q}',

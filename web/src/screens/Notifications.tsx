@@ -9,6 +9,7 @@ import { InfiniteList } from '../components/InfiniteList.tsx';
 import { Status } from '../components/Status.tsx';
 import { AccountName, Avatar, displayName } from '../components/AccountName.tsx';
 import { NOTIFICATIONS_READ } from '../components/Shell.tsx';
+import { Link } from '../components/Link.tsx';
 
 const TEXT: Record<string, MessageKey> = {
   mention: 'notification.mention',
@@ -21,6 +22,8 @@ const TEXT: Record<string, MessageKey> = {
   update: 'notification.update',
   quote: 'notification.quote',
   quoted_update: 'notification.update',
+  moderation_warning: 'notification.moderationWarning',
+  'admin.report': 'notification.adminReport',
 };
 
 function Notification({ n }: { n: NotificationJson }) {
@@ -34,6 +37,16 @@ function Notification({ n }: { n: NotificationJson }) {
         </p>
       )}
       {n.status && <Status status={n.status} />}
+      {n.moderation_warning && (
+        <p>
+          <Link href={`/preferences/strikes/${n.moderation_warning.id}`}>{t('notification.openStrike')}</Link>
+        </p>
+      )}
+      {n.report && (
+        <p>
+          <Link href={`/moderation/reports/${n.report.id}`}>{t('notification.openReport')}</Link>
+        </p>
+      )}
     </article>
   );
 }
