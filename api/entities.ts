@@ -503,14 +503,7 @@ export interface ReportSnapshotJson {
 }
 
 // Mastodon's Admin::Report, with Parley's queue fields (deadline, escalation, snapshots, notes).
-export interface AdminReportJson {
-  id: string;
-  action_taken: boolean;
-  action_taken_at: string | null;
-  category: ReportCategory;
-  comment: string;
-  forwarded: boolean;
-  created_at: string;
+export interface AdminReportJson extends Pick<ReportJson, 'id' | 'action_taken' | 'action_taken_at' | 'category' | 'comment' | 'forwarded' | 'created_at'> {
   updated_at: string;
   account: AdminAccountJson;
   target_account: AdminAccountJson;

@@ -27,7 +27,7 @@ export interface Dataset {
 const VERSION = 1;
 
 // A tiny deterministic PRNG so every run benchmarks the same data.
-function rng(seed: number) {
+export function rng(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
+import { rng } from './dataset.ts';
 
 export interface Fixture {
   file: string;
@@ -35,18 +36,6 @@ export interface MediaFixtures {
 const VERSION = 1;
 
 export const hasTool = (command: string, versionFlag: string): boolean => spawnSync(command, [versionFlag], { stdio: 'ignore' }).status === 0;
-
-// The dataset's PRNG: every run measures the same pixels.
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Cells across the picture and strength of each layer: large soft shapes carry most of the
 // contrast and ever finer detail less, roughly as in photographs. Colour varies less than

@@ -42,6 +42,12 @@ export interface ContentPolicy {
   name: string;
   /** Overrides the pipeline's default budget (the image classifier needs more than a word list). */
   timeoutMs?: number;
+  /**
+   * The costly parts of a subject this policy reads: the caller loads images (stored files) and
+   * the author's recent posts only when some configured policy needs them. Left out, a policy is
+   * given everything (a server's own policy works without knowing about this).
+   */
+  needs?: readonly ('images' | 'recentPosts')[];
   check(subject: PolicySubject, context: PolicyContext): Promise<PolicyDecision>;
 }
 

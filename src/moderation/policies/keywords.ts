@@ -97,6 +97,7 @@ export function createKeywordsPolicy(options: KeywordsOptions, name = 'keywords'
   const match = createMatcher(options.rules, options.regex_timeout_ms);
   return {
     name,
+    needs: [],
     async check(subject): Promise<PolicyDecision> {
       // Links are matched too, so a rule on a domain works whether or not the text spells the URL out.
       const hits = match(foldText([subject.text, ...subject.links].join('\n')));

@@ -29,6 +29,7 @@ export function createNsfwPolicy(options: NsfwOptions, name = 'nsfw', classify: 
   return {
     name,
     timeoutMs: options.timeout_ms,
+    needs: ['images'],
     async check(subject, { signal }): Promise<PolicyDecision> {
       if (subject.images.length === 0) return { action: 'accept' };
       let worst = 0;

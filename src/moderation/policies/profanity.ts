@@ -78,6 +78,7 @@ export function createProfanityPolicy(options: ProfanityOptions, name = 'profani
   const find = createProfanityFinder(options);
   return {
     name,
+    needs: [],
     async check(subject): Promise<PolicyDecision> {
       const words = find(subject.text);
       if (words.length === 0) return { action: 'accept' };

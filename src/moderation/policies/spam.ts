@@ -50,6 +50,7 @@ function burst(subject: PolicySubject, options: SpamOptions, now: Date): string 
 export function createSpamPolicy(options: SpamOptions, name = 'spam'): ContentPolicy {
   return {
     name,
+    needs: ['recentPosts'],
     async check(subject, { now }): Promise<PolicyDecision> {
       const ageMs = now.getTime() - Date.parse(subject.accountCreatedAt);
       // An unreadable creation date is treated as new: the heuristics then decide.

@@ -16,6 +16,7 @@ import { isIncomingName, newIncomingName } from '../../media/keys.ts';
 import { IMAGE_MATRIX_LIMIT, VIDEO_FRAME_RATE_LIMIT, VIDEO_MATRIX_LIMIT } from '../../media/limits.ts';
 import { sniffMedia } from '../../media/sniff.ts';
 import { MediaError, type MediaMeta, type Probe } from '../../media/types.ts';
+import { head } from './read-upload.ts';
 import { commitWithFiles, storeFiles, type FileToStore } from './store-files.ts';
 
 
@@ -47,8 +48,7 @@ export function checkVideoLimits(probe: Probe): void {
 
 /** ffmpeg 5.1 cannot decode animated WebP: sharp turns it into a GIF first. */
 async function decodableAnimation(ctx: AppContext, input: string, temps: string[]): Promise<string> {
-  const head = (await readFile(input)).subarray(0, 64);
-  if (sniffMedia(head)?.format !== 'webp') return input;
+  if (sniffMedia(await head(input))?.format !== 'webp') return input;
   const gif = path.join(ctx.config.media.incomingDir, newIncomingName());
   temps.push(gif);
   await sharp(input, { animated: true, limitInputPixels: IMAGE_MATRIX_LIMIT }).gif().toFile(gif);

@@ -8,7 +8,8 @@ import { MediaError, type Sniffed } from '../../media/types.ts';
 
 export const ACCEPTED = 'JPEG, PNG, WebP, GIF, HEIC and AVIF pictures, MP4, MOV and WebM videos, and MP3, M4A, Ogg, WAV and FLAC audio';
 
-async function head(file: string): Promise<Buffer> {
+/** The first bytes of a file, enough to identify it (never the whole file). */
+export async function head(file: string): Promise<Buffer> {
   const fh = await open(file, 'r');
   try {
     const buf = Buffer.alloc(512);

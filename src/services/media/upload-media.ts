@@ -55,8 +55,9 @@ async function storeThumbnail(ctx: AppContext, thumbnail: Upload): Promise<{ sto
   return { stored, blurhash, small };
 }
 
-async function uploadPicture(ctx: AppContext, account: AccountRow, input: UploadMediaInput, data: Buffer, sniffed: Sniffed): Promise<MediaAttachmentRow> {
-  const row = baseRow(ctx, account, input);
+type BaseRow = ReturnType<typeof baseRow>;
+
+async function uploadPicture(ctx: AppContext, account: AccountRow, row: BaseRow, data: Buffer, sniffed: Sniffed): Promise<MediaAttachmentRow> {
   const image = await processImage(data, sniffed);
   const stored = await storeFiles(ctx, [
     { role: 'original', ext: image.original.ext, source: { data: image.original.data }, size: image.original.data.length },
@@ -69,9 +70,8 @@ async function uploadPicture(ctx: AppContext, account: AccountRow, input: Upload
   });
 }
 
-async function queueForProcessing(ctx: AppContext, account: AccountRow, input: UploadMediaInput, file: Upload, type: MediaType): Promise<MediaAttachmentRow> {
+async function queueForProcessing(ctx: AppContext, account: AccountRow, row: BaseRow, input: UploadMediaInput, file: Upload, type: MediaType): Promise<MediaAttachmentRow> {
   if (!ctx.media.ffmpeg) throw new MediaError('This server cannot process video, animated GIFs or audio: ffmpeg is not installed');
-  const row = baseRow(ctx, account, input);
   // A probe takes milliseconds: what ffprobe cannot read, or what is over the limits, is refused
   // now rather than after a wait (animations are probed by the job, after conversion).
   if (type !== 'gifv') checkVideoLimits(await probeFile(ctx.config.media.ffprobe, file.path, { timeoutMs: Math.min(ctx.config.media.timeoutMs, 30_000) }));
@@ -108,14 +108,14 @@ async function queueForProcessing(ctx: AppContext, account: AccountRow, input: U
 export async function uploadMedia(ctx: AppContext, account: AccountRow, input: UploadMediaInput): Promise<MediaAttachmentRow> {
   if (!input.file) throw new MediaError('Validation failed: File is missing (send it as the multipart field "file")');
   // Cheap checks first: a wrong focus or description is refused before any decoding.
-  baseRow(ctx, account, input);
+  const row = baseRow(ctx, account, input);
   const sniffed = await identifyUpload(ctx, input.file);
-  if (sniffed.kind === 'video') return queueForProcessing(ctx, account, input, input.file, 'video');
-  if (sniffed.kind === 'audio') return queueForProcessing(ctx, account, input, input.file, 'audio');
+  if (sniffed.kind === 'video') return queueForProcessing(ctx, account, row, input, input.file, 'video');
+  if (sniffed.kind === 'audio') return queueForProcessing(ctx, account, row, input, input.file, 'audio');
   const data = await readUpload(input.file);
   const { pages } = await inspectImage(data, sniffed);
   // Animations become silent looping MP4 ("gifv"), as Mastodon makes them.
-  if (pages > 1) return queueForProcessing(ctx, account, input, input.file, 'gifv');
+  if (pages > 1) return queueForProcessing(ctx, account, row, input, input.file, 'gifv');
   if (input.thumbnail) throw new MediaError('A thumbnail can only be given for video and audio');
-  return uploadPicture(ctx, account, input, data, sniffed.kind === 'gif' ? { kind: 'image', format: 'gif' } : sniffed);
+  return uploadPicture(ctx, account, row, data, sniffed.kind === 'gif' ? { kind: 'image', format: 'gif' } : sniffed);
 }

@@ -62,7 +62,9 @@ async function previews(ctx: AppContext, media: readonly MediaAttachmentRow[]): 
 export async function checkStatus(ctx: AppContext, author: AccountRow, input: StatusCheckInput): Promise<PipelineResult> {
   const policies = await activePolicies(ctx);
   if (policies.length === 0) return { action: 'accept', decisive: null, verdicts: [] };
-  const recent = await ctx.db.selectFrom('statuses').select(['created_at', 'text']).where('account_id', '=', author.id).where('reblog_of_id', 'is', null).orderBy('id', 'desc').limit(10).execute();
+  const needs = new Set(policies.flatMap((p) => p.needs ?? (['images', 'recentPosts'] as const)));
+  // Stored images and post history are read only for the policies that look at them.
+  const recent = needs.has('recentPosts') ? await ctx.db.selectFrom('statuses').select(['created_at', 'text']).where('account_id', '=', author.id).where('reblog_of_id', 'is', null).orderBy('id', 'desc').limit(10).execute() : [];
   const text = [input.spoilerText, input.text, ...input.media.map((m) => m.description ?? '')].filter(Boolean).join('\n');
   const subject: PolicySubject = {
     kind: input.kind,
@@ -71,7 +73,7 @@ export async function checkStatus(ctx: AppContext, author: AccountRow, input: St
     text,
     mentions: input.mentions,
     links: text.match(LINK) ?? [],
-    images: await previews(ctx, input.media),
+    images: needs.has('images') ? await previews(ctx, input.media) : [],
     recentPosts: recent.map((r) => ({ createdAt: r.created_at, text: r.text ?? '', links: (r.text ?? '').match(LINK) ?? [] })),
   };
   const result = await runPolicies(policies, subject, { now: ctx.clock.now(), reportError: (policy, error) => ctx.log.error({ policy, err: String(error) }, 'content policy failed') });
