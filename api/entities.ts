@@ -603,6 +603,18 @@ export interface AdminIpBlockJson {
   expires_at: string | null;
 }
 
+/** Parley's admin view of a registered application (GET /api/v1/admin/apps). */
+export interface AdminAppJson {
+  id: string;
+  name: string;
+  website: string | null;
+  /** Its users never see posts labelled sensitive or held for review (app-store builds). */
+  store_safe: boolean;
+  created_at: string;
+  /** People holding a live token of the app. */
+  users_count: number;
+}
+
 /** One UTC day (a Unix timestamp of its midnight) of sign-ups a block stopped. */
 export interface BlockHistoryJson {
   day: string;

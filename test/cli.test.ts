@@ -94,6 +94,18 @@ describe('parley CLI', () => {
     expect((await cli('apps', 'create', '--name', 'x', '--scopes', 'bogus')).code).toBe(1);
   });
 
+  it('flags an app store-safe and back', async () => {
+    const clientId = /Client key: (\S+)/.exec((await cli('apps', 'create', '--name', 'Store build')).stdout)![1]!;
+    const flag = () => withDb(async (db) => (await db.selectFrom('apps').select('store_safe').where('client_id', '=', clientId).executeTakeFirstOrThrow()).store_safe);
+    expect(await flag()).toBe(0);
+    expect((await cli('apps', 'store-safe', clientId, 'on')).code).toBe(0);
+    expect(await flag()).toBe(1);
+    expect((await cli('apps', 'store-safe', clientId, 'off')).code).toBe(0);
+    expect(await flag()).toBe(0);
+    expect((await cli('apps', 'store-safe', clientId, 'maybe')).code).toBe(1);
+    expect((await cli('apps', 'store-safe', 'no-such-key', 'on')).stderr).toMatch(/No application/);
+  });
+
   it('gets and sets typed settings', async () => {
     expect((await cli('settings', 'get', 'password_grant')).stdout.trim()).toBe('true');
     expect((await cli('settings', 'set', 'password_grant', 'false')).code).toBe(0);

@@ -6,6 +6,8 @@ import { isRole } from '../domain/accounts.ts';
 import { createAccount } from '../services/accounts/create-account.ts';
 import { findLocalAccountOrFail, resetPassword, setRole } from '../services/accounts/admin-accounts.ts';
 import { createApp } from '../services/apps/create-app.ts';
+import { findAppByClientId } from '../db/repos/apps.ts';
+import { setStoreSafe } from '../db/repos/admin-apps.ts';
 import { issueToken } from '../services/oauth/issue-token.ts';
 import { parseScopes } from '../domain/scopes.ts';
 import { UsageError, type ParsedArgs } from './args.ts';
@@ -68,6 +70,17 @@ export async function appsCreate(ctx: AppContext, args: ParsedArgs, print: Print
     const { accessToken } = await issueToken(ctx, { appId: app.id, accountId: owner.id, scopes: app.scopes.split(' ') });
     print(`Access token (for @${owner.username}): ${accessToken}`);
   }
+}
+
+/** `apps store-safe <client_id> on|off`: the CLI's way to the admin API's store-safe flag. */
+export async function appsStoreSafe(ctx: AppContext, args: ParsedArgs, print: Print): Promise<void> {
+  const clientId = need(args, 0, '<client_id>');
+  const state = need(args, 1, 'on or off');
+  if (state !== 'on' && state !== 'off') throw new UsageError('Say on or off');
+  const app = await findAppByClientId(ctx.db, clientId);
+  if (!app) throw new UsageError(`No application has the client key ${clientId}`);
+  await setStoreSafe(ctx.db, app.id, state === 'on');
+  print(state === 'on' ? `"${app.name}" is store-safe: its users no longer see sensitive or held posts.` : `"${app.name}" shows what the web app shows.`);
 }
 
 export async function tokensCreate(ctx: AppContext, args: ParsedArgs, print: Print): Promise<void> {

@@ -12,6 +12,8 @@ const HELP = `Usage: npm run parley -- <command>
       Set a new password (generated unless given) and revoke the account's tokens and sessions.
   apps create --name N [--scopes "read write"] [--redirect-uri U] [--account <username>]
       Register an application; with --account also print an access token for that account.
+  apps store-safe <client_key> <on|off>
+      Store-safe apps (app-store builds) never show their users sensitive or held posts.
   tokens create <username> [--app-name N] [--scopes "read write"]
       Print a new access token for an account.
   db migrate
@@ -52,6 +54,7 @@ async function run(argv: string[]): Promise<void> {
     'accounts role': commands.accountsRole,
     'accounts reset-password': commands.accountsResetPassword,
     'apps create': commands.appsCreate,
+    'apps store-safe': commands.appsStoreSafe,
     'tokens create': commands.tokensCreate,
     'settings set': commands.settingsSet,
     'settings get': commands.settingsGet,

@@ -8,12 +8,13 @@ import { notificationPolicy } from './migrations/0004-notification-policy.ts';
 import { moderation } from './migrations/0005-moderation.ts';
 import { accountModeration } from './migrations/0006-account-moderation.ts';
 import { contentPolicies } from './migrations/0008-content-policies.ts';
+import { storeSafeApps } from './migrations/0009-store-safe-apps.ts';
 import { adminBlocks } from './migrations/0007-admin-blocks.ts';
 
 function provider(handle: DbHandle): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { '0001-initial': initial(handle.dialect), '0002-media': media(handle.dialect), '0003-filters': filters(handle.dialect), '0004-notification-policy': notificationPolicy(handle.dialect), '0005-moderation': moderation(handle.dialect), '0006-account-moderation': accountModeration(handle.dialect), '0008-content-policies': contentPolicies(handle.dialect), '0007-admin-blocks': adminBlocks(handle.dialect) };
+      return { '0001-initial': initial(handle.dialect), '0002-media': media(handle.dialect), '0003-filters': filters(handle.dialect), '0004-notification-policy': notificationPolicy(handle.dialect), '0005-moderation': moderation(handle.dialect), '0006-account-moderation': accountModeration(handle.dialect), '0008-content-policies': contentPolicies(handle.dialect), '0007-admin-blocks': adminBlocks(handle.dialect), '0009-store-safe-apps': storeSafeApps(handle.dialect) };
     },
   };
 }

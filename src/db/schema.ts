@@ -78,6 +78,8 @@ export interface AppsTable {
   /** Set for applications made on the development page or the CLI. */
   owner_account_id: string | null;
   created_at: string;
+  /** An admin flagged the app store-safe: its users never see sensitive or held posts. */
+  store_safe: Generated<Bool>;
 }
 
 export interface OAuthCodesTable {

@@ -17,6 +17,11 @@ describe('canSee', () => {
     ['direct', { viewerMentioned: true, blockedEitherWay: true }, false],
     ['public', { authorUnavailable: true, anonymous: true }, false],
     ['direct', { isAuthor: true }, true],
+    ['public', { sensitive: true }, true],
+    ['public', { sensitive: true, storeSafe: true }, false],
+    ['public', { sensitive: true, storeSafe: true, isAuthor: true }, true],
+    ['public', { held: true, storeSafe: true }, false],
+    ['public', { storeSafe: true }, true],
   ] as const)('%s with %j -> %s', (visibility, facts, expected) => {
     expect(canSee({ ...base, visibility, ...facts })).toBe(expected);
   });

@@ -24,11 +24,16 @@ export interface VisibilityFacts {
   viewerMentioned: boolean;
   /** A content policy holds the status for a moderator: nobody but its author sees it yet. */
   held?: boolean;
+  /** Labelled sensitive: by its author, a content policy, or a moderator (the post or its author). */
+  sensitive?: boolean;
+  /** The viewer reads through a store-safe application: sensitive and held posts of others are left out. */
+  storeSafe?: boolean;
 }
 
 export function canSee(f: VisibilityFacts): boolean {
   if (f.isAuthor) return true;
   if (f.held) return false;
+  if (f.storeSafe && f.sensitive) return false;
   if (f.authorUnavailable) return false;
   if (f.anonymous) return isDistributable(f.visibility);
   if (f.blockedEitherWay) return false;

@@ -54,6 +54,7 @@ import { adminAppealsRoutes } from './api/v1/admin/appeals.ts';
 import { adminDomainBlocksRoutes } from './api/v1/admin/domain-blocks.ts';
 import { adminDomainAllowsRoutes } from './api/v1/admin/domain-allows.ts';
 import { adminIpBlocksRoutes } from './api/v1/admin/ip-blocks.ts';
+import { adminAppsRoutes } from './api/v1/admin/apps.ts';
 import { adminEmailDomainBlocksRoutes } from './api/v1/admin/email-domain-blocks.ts';
 import { adminCanonicalEmailBlocksRoutes } from './api/v1/admin/canonical-email-blocks.ts';
 import { adminMeasuresRoutes } from './api/v1/admin/measures.ts';
@@ -81,7 +82,7 @@ const groups: RouteGroup[] = [appsRoutes, accountsRoutesC, blocksRoutes, mutesRo
   // Helper H5: content filters.
   filtersV2Routes, filtersV1Routes,
   // Moderation.
-  adminReportsRoutes, adminActionLogsRoutes, adminAccountsRoutes, adminAppealsRoutes, strikesRoutes, adminDomainBlocksRoutes, adminDomainAllowsRoutes, adminIpBlocksRoutes, adminEmailDomainBlocksRoutes, adminCanonicalEmailBlocksRoutes, adminMeasuresRoutes, adminDimensionsRoutes, adminRetentionRoutes, adminTrendsRoutes, adminPolicyDecisionsRoutes];
+  adminReportsRoutes, adminActionLogsRoutes, adminAccountsRoutes, adminAppealsRoutes, strikesRoutes, adminDomainBlocksRoutes, adminDomainAllowsRoutes, adminIpBlocksRoutes, adminEmailDomainBlocksRoutes, adminCanonicalEmailBlocksRoutes, adminMeasuresRoutes, adminDimensionsRoutes, adminRetentionRoutes, adminTrendsRoutes, adminPolicyDecisionsRoutes, adminAppsRoutes];
 
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   for (const group of groups) await group(app, ctx);

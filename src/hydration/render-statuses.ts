@@ -20,6 +20,7 @@ import { loadStatusExtras, type StatusExtras } from './status-extras.ts';
 import { loadPolls, type LoadedPoll } from './status-polls.ts';
 import { applyFilters, loadActiveFilters, type CompiledFilter } from '../services/filters/apply-filters.ts';
 import type { FilterContext } from '../serializers/filter.ts';
+import { readsStoreSafe } from '../services/authorization/store-safe-view.ts';
 
 interface Assembly {
   ctx: AppContext;
@@ -33,7 +34,7 @@ interface Assembly {
   privateUrls: MediaUrlFor;
 }
 
-function sees(node: GraphRow, viewer: AccountRow | null): boolean {
+function sees(node: GraphRow, viewer: AccountRow | null, storeSafe: boolean): boolean {
   const s = node.status;
   return canSee({
     visibility: s.visibility,
@@ -44,6 +45,9 @@ function sees(node: GraphRow, viewer: AccountRow | null): boolean {
     viewerFollowsAuthor: node.viewer?.followsAuthor ?? false,
     viewerMentioned: node.viewer?.mentioned ?? false,
     held: s.held_at !== null,
+    // An author whose media a moderator marked sensitive: all their posts count, text included.
+    sensitive: s.sensitive === 1 || node.author.sensitized_at !== null,
+    storeSafe,
   });
 }
 
@@ -121,7 +125,8 @@ export async function renderStatuses(ctx: AppContext, statusIds: string[], viewe
   const nodes = new Map(graph.map((g) => [g.status.id, g]));
   // A reblog is visible iff both it and its original are.
   const statusRows = new Map(graph.map((g) => [g.status.id, g.status]));
-  const visible = visibleAmong(statusRows.values(), statusRows, (st) => sees(nodes.get(st.id)!, viewer));
+  const storeSafe = readsStoreSafe(viewer);
+  const visible = visibleAmong(statusRows.values(), statusRows, (st) => sees(nodes.get(st.id)!, viewer, storeSafe));
   const shown = graph.filter((g) => visible.has(g.status.id)).map((g) => g.status);
   const ownAppIds = viewer ? shown.filter((s) => s.account_id === viewer.id && s.application_id).map((s) => s.application_id!) : [];
   const [extras, polls, apps] = await Promise.all([

@@ -264,6 +264,19 @@ describe('Web Push delivery', () => {
     expect(received).toHaveLength(0);
     expect(await s.ctx.db.selectFrom('web_push_subscriptions').select('id').where('account_id', '=', ivy.id).execute()).toEqual([]);
   });
+
+  it('sends a store-safe app no push about a sensitive post of someone else, but does about plain ones', async () => {
+    const jill = await s.createUser('jill');
+    await subscribe(jill, browserKeys(), { alerts: { mention: true } }, '/push/jill');
+    await s.ctx.db.updateTable('apps').set({ store_safe: 1 }).where('id', '=', (await s.ctx.db.selectFrom('oauth_tokens').select('app_id').where('account_id', '=', jill.id).executeTakeFirstOrThrow()).app_id).execute();
+    await frank.post('/api/v1/statuses', { status: '@jill graphic', sensitive: true });
+    await s.drainJobs();
+    expect(received).toHaveLength(0);
+    await frank.post('/api/v1/statuses', { status: '@jill hello' });
+    await s.drainJobs();
+    expect(received).toHaveLength(1);
+    await s.ctx.db.updateTable('apps').set({ store_safe: 0 }).execute();
+  });
 });
 
 describe('without loopback push allowed (production)', () => {

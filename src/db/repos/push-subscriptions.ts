@@ -36,9 +36,16 @@ export async function deleteSubscriptionById(exec: Executor, id: string): Promis
 }
 
 /** Whether the token can still be used: pushes to a revoked or expired token's subscription stop. */
-export async function tokenIsLive(exec: Executor, tokenId: string, nowIso: string): Promise<boolean> {
-  const token = await exec.selectFrom('oauth_tokens').select(['revoked_at', 'expires_at']).where('id', '=', tokenId).executeTakeFirst();
-  return !!token && !token.revoked_at && (!token.expires_at || token.expires_at > nowIso);
+/** The subscription's token if it still works, with whether its application is store-safe. */
+export async function liveToken(exec: Executor, tokenId: string, nowIso: string): Promise<{ storeSafe: boolean } | null> {
+  const token = await exec
+    .selectFrom('oauth_tokens as t')
+    .innerJoin('apps as ap', 'ap.id', 't.app_id')
+    .select(['t.revoked_at', 't.expires_at', 'ap.store_safe'])
+    .where('t.id', '=', tokenId)
+    .executeTakeFirst();
+  if (!token || token.revoked_at || (token.expires_at && token.expires_at <= nowIso)) return null;
+  return { storeSafe: Number(token.store_safe) === 1 };
 }
 
 /** Whether `accountId` follows `otherId`, and whether `otherId` follows `accountId`. */

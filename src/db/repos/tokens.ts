@@ -9,12 +9,15 @@ export interface TokenWithOwner {
   token: TokenRow;
   account: AccountRow | null;
   user: UserRow | null;
+  /** The token's application is flagged store-safe. */
+  storeSafe: boolean;
 }
 
 export async function findTokenByHash(db: Db, tokenHash: string): Promise<TokenWithOwner | null> {
   const build = () => sql<Record<string, unknown>>`
-    select ${prefixedColumns('t', 't', TOKEN_COLUMNS)}, ${prefixedColumns('a', 'a', ACCOUNT_COLUMNS)}, ${prefixedColumns('u', 'u', USER_COLUMNS)}
+    select ${prefixedColumns('t', 't', TOKEN_COLUMNS)}, ${prefixedColumns('a', 'a', ACCOUNT_COLUMNS)}, ${prefixedColumns('u', 'u', USER_COLUMNS)}, ap.store_safe as app_store_safe
     from oauth_tokens t
+    left join apps ap on ap.id = t.app_id
     left join accounts a on a.id = t.account_id
     left join users u on u.account_id = t.account_id
     where t.token_hash = ${slot('hash')}`;
@@ -25,6 +28,7 @@ export async function findTokenByHash(db: Db, tokenHash: string): Promise<TokenW
     token: unprefixed<TokenRow>(row, 't', TOKEN_COLUMNS),
     account: row.a_id == null ? null : unprefixed<AccountRow>(row, 'a', ACCOUNT_COLUMNS),
     user: row.u_account_id == null ? null : unprefixed<UserRow>(row, 'u', USER_COLUMNS),
+    storeSafe: Number(row.app_store_safe) === 1,
   };
 }
 

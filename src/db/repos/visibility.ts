@@ -43,3 +43,10 @@ export async function unavailableAmong(db: Db, accountIds: readonly string[]): P
     .execute();
   return new Set(rows.map((r) => r.id));
 }
+
+/** Of these accounts, those whose media a moderator marked sensitive. */
+export async function sensitizedAmong(db: Db, accountIds: readonly string[]): Promise<Set<string>> {
+  if (accountIds.length === 0) return new Set();
+  const rows = await db.selectFrom('accounts').select('id').where('id', 'in', [...new Set(accountIds)]).where('sensitized_at', 'is not', null).execute();
+  return new Set(rows.map((r) => r.id));
+}

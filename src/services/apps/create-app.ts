@@ -57,6 +57,7 @@ export async function createApp(ctx: AppContext, input: CreateAppInput): Promise
     client_secret: randomSecret(32),
     owner_account_id: input.ownerAccountId ?? null,
     created_at: ctx.clock.now().toISOString(),
+    store_safe: 0,
   };
   await insertApp(ctx.db, row);
   return row;

@@ -4,6 +4,7 @@ import { findTokenByHash, touchToken } from '../../db/repos/tokens.ts';
 import type { AccountRow, TokenRow, UserRow } from '../../db/schema.ts';
 import { AppError, unauthorized } from '../../domain/errors.ts';
 import { sha256 } from '../../domain/secrets.ts';
+import { markStoreSafeViewer } from '../authorization/store-safe-view.ts';
 
 const TOUCH_INTERVAL_MS = 3600_000;
 
@@ -22,7 +23,7 @@ export interface Auth {
 export async function authenticate(ctx: AppContext, bearer: string, opts: { allowUnconfirmed?: boolean; allowSanctioned?: boolean } = {}): Promise<Auth> {
   const found = await findTokenByHash(ctx.db, sha256(bearer));
   if (!found) throw unauthorized();
-  const { token, account, user } = found;
+  const { token, account, user, storeSafe } = found;
   const now = ctx.clock.now().toISOString();
   if (token.revoked_at) throw unauthorized('The access token was revoked');
   if (token.expires_at && token.expires_at <= now) throw unauthorized('The access token expired');
@@ -37,5 +38,6 @@ export async function authenticate(ctx: AppContext, bearer: string, opts: { allo
     await touchToken(ctx.db, token.id, now);
     token.last_used_at = now;
   }
+  if (account && storeSafe) markStoreSafeViewer(account);
   return { token, scopes: new Set(token.scopes.split(' ')), account, user };
 }

@@ -1,10 +1,11 @@
 // The one place where "may this viewer see this status?" is decided. Callers pass status rows;
 // reblogs must come with their originals (a reblog is visible iff both it and its original are).
 import type { AppContext } from '../../context.ts';
-import { blockedEitherWayAmong, followedAmong, mentioningAmong, unavailableAmong } from '../../db/repos/visibility.ts';
+import { blockedEitherWayAmong, followedAmong, mentioningAmong, sensitizedAmong, unavailableAmong } from '../../db/repos/visibility.ts';
 import type { AccountRow, StatusRow } from '../../db/schema.ts';
 import { canSee, visibleAmong } from '../../domain/visibility.ts';
 import { findStatusesByIds } from '../../db/repos/statuses.ts';
+import { readsStoreSafe } from './store-safe-view.ts';
 
 export async function visibleStatusIds(ctx: AppContext, statuses: StatusRow[], viewer: AccountRow | null): Promise<Set<string>> {
   const byId = new Map(statuses.map((s) => [s.id, s]));
@@ -13,11 +14,13 @@ export async function visibleStatusIds(ctx: AppContext, statuses: StatusRow[], v
   const all = [...byId.values()];
   const authorIds = all.map((s) => s.account_id);
   const viewerId = viewer?.id;
-  const [unavailable, follows, blocks, mentions] = await Promise.all([
+  const storeSafe = readsStoreSafe(viewer);
+  const [unavailable, follows, blocks, mentions, sensitized] = await Promise.all([
     unavailableAmong(ctx.db, authorIds),
     viewerId ? followedAmong(ctx.db, viewerId, authorIds) : new Set<string>(),
     viewerId ? blockedEitherWayAmong(ctx.db, viewerId, authorIds) : new Set<string>(),
     viewerId ? mentioningAmong(ctx.db, viewerId, all.filter((s) => s.visibility === 'private' || s.visibility === 'direct').map((s) => s.id)) : new Set<string>(),
+    storeSafe ? sensitizedAmong(ctx.db, authorIds) : new Set<string>(),
   ]);
   const sees = (s: StatusRow) =>
     canSee({
@@ -29,6 +32,8 @@ export async function visibleStatusIds(ctx: AppContext, statuses: StatusRow[], v
       viewerFollowsAuthor: follows.has(s.account_id),
       viewerMentioned: mentions.has(s.id),
       held: s.held_at !== null,
+      sensitive: s.sensitive === 1 || sensitized.has(s.account_id),
+      storeSafe,
     });
   return visibleAmong(statuses, byId, sees);
 }

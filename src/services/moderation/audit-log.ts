@@ -6,7 +6,7 @@ import type { AccountRow } from '../../db/schema.ts';
 import { newId } from '../../domain/ids.ts';
 import type { Executor } from '../../jobs/queue.ts';
 
-export const AUDIT_TARGET_TYPES = ['report', 'account', 'status', 'setting', 'domain_block', 'domain_allow', 'ip_block', 'email_domain_block', 'canonical_email_block', 'trend'] as const;
+export const AUDIT_TARGET_TYPES = ['report', 'account', 'status', 'setting', 'domain_block', 'domain_allow', 'ip_block', 'email_domain_block', 'canonical_email_block', 'trend', 'application'] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 export interface AuditEntry {

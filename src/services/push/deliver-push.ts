@@ -5,7 +5,7 @@ import webpush from 'web-push';
 import type { AppContext } from '../../context.ts';
 import { findAccountById, findUserByAccountId } from '../../db/repos/accounts.ts';
 import { findNotificationsByIds } from '../../db/repos/notifications.ts';
-import { deleteSubscriptionById, findSubscriptionById, tokenIsLive } from '../../db/repos/push-subscriptions.ts';
+import { deleteSubscriptionById, findSubscriptionById, liveToken } from '../../db/repos/push-subscriptions.ts';
 import { findStatusById } from '../../db/repos/statuses.ts';
 import { getSetting } from '../../db/repos/settings.ts';
 import { serializeAccount } from '../../serializers/account.ts';
@@ -27,7 +27,8 @@ export async function deliverWebPush(ctx: AppContext, subscriptionId: string, no
     await deleteSubscriptionById(ctx.db, sub.id);
     return 'subscription-removed' as const;
   };
-  if (!(await tokenIsLive(ctx.db, sub.token_id, ctx.clock.now().toISOString()))) return remove();
+  const token = await liveToken(ctx.db, sub.token_id, ctx.clock.now().toISOString());
+  if (!token) return remove();
   // The rule is checked again at delivery: a subscription stored under another rule is not used.
   if (endpointProblem(sub.endpoint, { allowLoopbackHttp: ctx.allowLoopbackPush })) return remove();
   if (!ctx.allowLoopbackPush && (await resolvesToPrivateAddress(sub.endpoint))) return remove();
@@ -38,6 +39,9 @@ export async function deliverWebPush(ctx: AppContext, subscriptionId: string, no
     notification.status_id ? findStatusById(ctx.db, notification.status_id) : Promise.resolve(undefined),
   ]);
   if (!from) return 'skipped';
+  // A store-safe app shows nothing sensitive of others, and a push's body is an excerpt of the post.
+  const othersSensitive = status && status.account_id !== sub.account_id && (status.sensitive === 1 || (status.account_id === from.id && from.sensitized_at !== null));
+  if (token.storeSafe && othersSensitive) return 'skipped';
   const payload = buildPushPayload({ notification, from, status: status ?? null, locale: user?.locale ?? 'en', icon: serializeAccount(ctx.config, from).avatar_static });
 
   const keys = await vapidKeys(ctx);
