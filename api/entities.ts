@@ -54,6 +54,8 @@ export interface CredentialAccountJson extends AccountJson {
     fields: FieldJson[];
     follow_requests_count: number;
     hide_collections: boolean;
+    /** Parley: the person's posts are hidden from people who are not signed in. */
+    hide_from_logged_out: boolean;
     discoverable: boolean;
     indexable: boolean;
     quote_policy: string;

@@ -5,7 +5,7 @@ import type { AccountsTable, OAuthTokensTable, StatusesTable, UsersTable } from 
 
 export const ACCOUNT_COLUMNS = [
   'id', 'username', 'username_lower', 'domain', 'display_name', 'note', 'note_html', 'fields', 'locked', 'bot',
-  'discoverable', 'indexable', 'hide_collections', 'quote_policy', 'role', 'avatar_file', 'header_file',
+  'discoverable', 'indexable', 'hide_collections', 'hide_from_logged_out', 'quote_policy', 'role', 'avatar_file', 'header_file',
   'statuses_count', 'followers_count', 'following_count', 'last_status_at', 'suspended_at', 'silenced_at', 'sensitized_at',
   'deleted_at', 'created_at', 'updated_at',
 ] as const satisfies readonly (keyof AccountsTable)[];

@@ -9,12 +9,14 @@ import { moderation } from './migrations/0005-moderation.ts';
 import { accountModeration } from './migrations/0006-account-moderation.ts';
 import { contentPolicies } from './migrations/0008-content-policies.ts';
 import { storeSafeApps } from './migrations/0009-store-safe-apps.ts';
+import { hideFromLoggedOut } from './migrations/0013-hide-from-logged-out.ts';
+import { trends } from './migrations/0010-trends.ts';
 import { adminBlocks } from './migrations/0007-admin-blocks.ts';
 
 function provider(handle: DbHandle): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { '0001-initial': initial(handle.dialect), '0002-media': media(handle.dialect), '0003-filters': filters(handle.dialect), '0004-notification-policy': notificationPolicy(handle.dialect), '0005-moderation': moderation(handle.dialect), '0006-account-moderation': accountModeration(handle.dialect), '0008-content-policies': contentPolicies(handle.dialect), '0007-admin-blocks': adminBlocks(handle.dialect), '0009-store-safe-apps': storeSafeApps(handle.dialect) };
+      return { '0001-initial': initial(handle.dialect), '0002-media': media(handle.dialect), '0003-filters': filters(handle.dialect), '0004-notification-policy': notificationPolicy(handle.dialect), '0005-moderation': moderation(handle.dialect), '0006-account-moderation': accountModeration(handle.dialect), '0008-content-policies': contentPolicies(handle.dialect), '0007-admin-blocks': adminBlocks(handle.dialect), '0009-store-safe-apps': storeSafeApps(handle.dialect), '0013-hide-from-logged-out': hideFromLoggedOut(handle.dialect), '0010-trends': trends(handle.dialect) };
     },
   };
 }

@@ -23,6 +23,8 @@ export interface AccountsTable {
   discoverable: Bool;
   indexable: Bool;
   hide_collections: Bool;
+  /** The person hides their posts from people who are not signed in. */
+  hide_from_logged_out: Generated<Bool>;
   /** Who may quote this account's posts by default: public | followers | nobody. */
   quote_policy: string;
   role: string;
@@ -702,6 +704,17 @@ export interface TrendReviewsTable {
   reviewed_at: string;
 }
 
+/** A scored trend candidate, written by the trends job (src/services/trends/). */
+export interface TrendsTable {
+  /** tag | status */
+  kind: string;
+  target_id: string;
+  score: number;
+  /** 1 for the highest score of its kind. */
+  rank: number;
+  computed_at: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   users: UsersTable;
@@ -766,6 +779,7 @@ export interface Database {
   email_domain_block_attempts: EmailDomainBlockAttemptsTable;
   canonical_email_blocks: CanonicalEmailBlocksTable;
   trend_reviews: TrendReviewsTable;
+  trends: TrendsTable;
 }
 
 export type AccountRow = Selectable<AccountsTable>;

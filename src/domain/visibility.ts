@@ -26,6 +26,8 @@ export interface VisibilityFacts {
   held?: boolean;
   /** Labelled sensitive: by its author, a content policy, or a moderator (the post or its author). */
   sensitive?: boolean;
+  /** The author hides their posts from people who are not signed in. */
+  authorHidesFromAnonymous?: boolean;
   /** The viewer reads through a store-safe application: sensitive and held posts of others are left out. */
   storeSafe?: boolean;
 }
@@ -35,7 +37,7 @@ export function canSee(f: VisibilityFacts): boolean {
   if (f.held) return false;
   if (f.storeSafe && f.sensitive) return false;
   if (f.authorUnavailable) return false;
-  if (f.anonymous) return isDistributable(f.visibility);
+  if (f.anonymous) return isDistributable(f.visibility) && !f.authorHidesFromAnonymous;
   if (f.blockedEitherWay) return false;
   switch (f.visibility) {
     case 'public':

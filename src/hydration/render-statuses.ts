@@ -40,6 +40,7 @@ function sees(node: GraphRow, viewer: AccountRow | null, storeSafe: boolean): bo
     visibility: s.visibility,
     isAuthor: viewer?.id === s.account_id,
     anonymous: !viewer,
+    authorHidesFromAnonymous: node.author.hide_from_logged_out === 1,
     authorUnavailable: node.author.suspended_at !== null || node.author.deleted_at !== null,
     blockedEitherWay: node.viewer?.blockedEitherWay ?? false,
     viewerFollowsAuthor: node.viewer?.followsAuthor ?? false,

@@ -11,10 +11,11 @@ import { registerStatusJobs } from './statuses.ts';
 import { registerWebPushJob } from './web-push.ts';
 import { registerMediaJobs } from './media.ts';
 import { registerModerationJobs } from './moderation.ts';
+import { registerTrendsJob } from './trends.ts';
 
 type Registration = (ctx: AppContext) => void;
 
-const registrations: Registration[] = [registerNotifyJob, registerMergeHomeJob, registerUnmergeHomeJob, registerDistributeStatusJob, registerDistributeUpdateJob, registerDistributeDeleteJob, registerSendEmail, registerStatusJobs, registerWebPushJob, registerMediaJobs, registerModerationJobs];
+const registrations: Registration[] = [registerNotifyJob, registerMergeHomeJob, registerUnmergeHomeJob, registerDistributeStatusJob, registerDistributeUpdateJob, registerDistributeDeleteJob, registerSendEmail, registerStatusJobs, registerWebPushJob, registerMediaJobs, registerModerationJobs, registerTrendsJob];
 
 export function registerJobHandlers(ctx: AppContext): void {
   for (const register of registrations) register(ctx);

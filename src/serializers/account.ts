@@ -115,6 +115,7 @@ export function serializeCredentialAccount(config: Config, a: AccountRow, user: 
       fields: parseFields(a.fields).map((f) => ({ name: f.name, value: f.value, verified_at: f.verified_at ?? null })),
       follow_requests_count: followRequestsCount,
       hide_collections: a.hide_collections === 1,
+      hide_from_logged_out: a.hide_from_logged_out === 1,
       discoverable: a.discoverable === 1,
       indexable: a.indexable === 1,
       quote_policy: a.quote_policy,

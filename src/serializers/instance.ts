@@ -38,6 +38,8 @@ export interface InstanceFacts {
   usage: { userCount: number; statusCount: number; activeMonth: number };
   hasPrivacyPolicy: boolean;
   hasTermsOfService: boolean;
+  /** The admin's logged_out_access: none means every feed needs a login. */
+  loggedOutAccess: 'public' | 'none';
   limits: InstanceLimits;
 }
 
@@ -74,6 +76,11 @@ function statusesJson(l: InstanceLimits) {
   return { max_characters: l.maxStatusChars, max_media_attachments: l.maxMediaAttachments, characters_reserved_per_url: l.charactersReservedPerUrl };
 }
 
+function timelinesAccess(who: 'public' | 'authenticated') {
+  const feed = { local: who, remote: who };
+  return { live_feeds: feed, hashtag_feeds: feed, trending_link_feeds: feed };
+}
+
 export function serializeInstanceV2(config: Config, f: InstanceFacts, vapidPublicKey = '') {
   const l = f.limits;
   return {
@@ -100,11 +107,7 @@ export function serializeInstanceV2(config: Config, f: InstanceFacts, vapidPubli
       media_attachments: mediaJson(l),
       polls: pollsJson(l),
       translation: { enabled: false },
-      timelines_access: {
-        live_feeds: { local: 'public', remote: 'public' },
-        hashtag_feeds: { local: 'public', remote: 'public' },
-        trending_link_feeds: { local: 'public', remote: 'public' },
-      },
+      timelines_access: timelinesAccess(f.loggedOutAccess === 'none' ? 'authenticated' : 'public'),
       limited_federation: false,
     },
     registrations: {

@@ -154,3 +154,18 @@ describe('sign-up review', () => {
     expect((await mod.post(`/api/v1/admin/accounts/${waiting.id}/reject`)).statusCode).toBe(422);
   });
 });
+
+describe('account search', () => {
+  it('matches display names and e-mail addresses whatever their case, and % or _ only literally', async () => {
+    const carol = await s.createUser('carol_x');
+    await s.ctx.db.updateTable('accounts').set({ display_name: 'Carol Singer 100%' }).where('id', '=', carol.id).execute();
+    const names = async (query: string) => ((await mod.get(`/api/v2/admin/accounts?${query}`)).json() as AdminAccountJson[]).map((a) => a.username);
+    expect(await names('display_name=singer')).toEqual(['carol_x']);
+    expect(await names('display_name=SINGER')).toEqual(['carol_x']);
+    expect(await names('display_name=100%25')).toEqual(['carol_x']);
+    // "_" and "%" are not wildcards: "carol_" does not match "carolX", "%" alone matches only a real %.
+    expect(await names('username=carol_')).toEqual(['carol_x']);
+    expect(await names('display_name=%25')).toEqual(['carol_x']);
+    expect(await names('email=CAROL_X@EXAMPLE')).toEqual(['carol_x']);
+  });
+});

@@ -2,6 +2,7 @@
 // what the test does on three known days (the server's clock is moved from day to day).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminActionLogJson, AdminCohortJson, AdminDimensionJson, AdminMeasureJson, AdminTagJson, StatusJson } from '../../api/entities.ts';
+import { computeTrends } from '../../src/services/trends/compute-trends.ts';
 import { createTestServer, type TestServer, type TestUser } from '../helpers/server.ts';
 
 const STAFF_SCOPES = ['read', 'write', 'follow', 'admin:read', 'admin:write'];
@@ -120,9 +121,13 @@ describe('POST /api/v1/admin/retention', () => {
 });
 
 describe('trends review', () => {
-  it('lists recent tags and shared posts for review, and records approvals and rejections', async () => {
+  it('lists the scored tags and posts for review, and records approvals and rejections', async () => {
     at(D2);
     try {
+      // A post needs two people to trend: bob favourited it on day 1, now the moderator does.
+      await mod.post(`/api/v1/statuses/${alicePost.id}/favourite`);
+      expect((await mod.get('/api/v1/admin/trends/tags')).json()).toEqual([]);
+      expect(await computeTrends(s.ctx)).toEqual({ tags: 1, statuses: 1 });
       const tags = (await mod.get('/api/v1/admin/trends/tags')).json() as AdminTagJson[];
       expect(tags.map((t) => t.name)).toEqual(['cats']);
       expect(tags[0]).toMatchObject({ id: tagId, trendable: false, usable: true, requires_review: true });
@@ -134,7 +139,8 @@ describe('trends review', () => {
 
       const statuses = (await mod.get('/api/v1/admin/trends/statuses')).json() as StatusJson[];
       expect(statuses.map((x) => x.id)).toEqual([alicePost.id]);
-      expect((await mod.post(`/api/v1/admin/trends/statuses/${alicePost.id}/approve`)).json()).toMatchObject({ id: alicePost.id });
+      expect(statuses[0]).toMatchObject({ requires_review: true });
+      expect((await mod.post(`/api/v1/admin/trends/statuses/${alicePost.id}/approve`)).json()).toMatchObject({ id: alicePost.id, requires_review: false });
 
       expect((await mod.get('/api/v1/admin/trends/links')).json()).toEqual([]);
       expect((await mod.post('/api/v1/admin/trends/links/1/approve')).statusCode).toBe(404);

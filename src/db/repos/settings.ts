@@ -19,6 +19,9 @@ const boolText = (t: string) => (['true', '1', 'yes', 'on'].includes(t.toLowerCa
 const MODES = ['open', 'approval', 'closed'] as const;
 type Mode = (typeof MODES)[number];
 const mode: Parse<Mode> = (v) => (MODES as readonly unknown[]).includes(v) ? (v as Mode) : undefined;
+const ACCESS = ['public', 'none'] as const;
+type Access = (typeof ACCESS)[number];
+const access: Parse<Access> = (v) => (ACCESS as readonly unknown[]).includes(v) ? (v as Access) : undefined;
 const strList: Parse<string[]> = (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string' && /^[a-z]{2,3}$/.test(x)) ? (v as string[]) : undefined);
 /** The shape only; src/services/moderation/content-check.ts validates the rules themselves. */
 const policies: Parse<unknown[]> = (v) => (Array.isArray(v) && v.every((p) => p !== null && typeof p === 'object' && typeof (p as { policy?: unknown }).policy === 'string') ? v : undefined);
@@ -80,6 +83,13 @@ export const SETTINGS = {
     parse: hours,
     fromText: (t) => (/^\d+$/.test(t) ? hours(Number(t)) : undefined),
     defaultValue: () => 24,
+  }),
+  trends_enabled: def({ description: 'Compute trending tags and posts and show the ones moderators approved (true/false)', parse: bool, fromText: boolText, defaultValue: () => true }),
+  logged_out_access: def({
+    description: 'What people who are not signed in may read: public (public profiles and posts, like the web) or none (the API and pages need a login)',
+    parse: access,
+    fromText: (t) => access(t),
+    defaultValue: (): Access => 'public',
   }),
 } as const;
 

@@ -141,6 +141,9 @@ export async function hardDeleteStatus(exec: Executor, _dialect: Dialect, status
   for (const table of ['polls', 'status_edits', 'mentions', 'status_tags', 'favourites', 'bookmarks', 'status_pins', 'notifications', 'feed_entries', 'idempotency_keys'] as const) {
     await exec.deleteFrom(table).where('status_id', '=', statusId).execute();
   }
+  // Trend scores and moderators' trend decisions name the post by id: gone with it.
+  await exec.deleteFrom('trends').where('kind', '=', 'status').where('target_id', '=', statusId).execute();
+  await exec.deleteFrom('trend_reviews').where('kind', '=', 'status').where('target_id', '=', statusId).execute();
   await exec.deleteFrom('statuses').where('id', '=', statusId).execute();
 }
 

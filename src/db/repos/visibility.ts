@@ -50,3 +50,10 @@ export async function sensitizedAmong(db: Db, accountIds: readonly string[]): Pr
   const rows = await db.selectFrom('accounts').select('id').where('id', 'in', [...new Set(accountIds)]).where('sensitized_at', 'is not', null).execute();
   return new Set(rows.map((r) => r.id));
 }
+
+/** Of these accounts, those who hide their posts from people who are not signed in. */
+export async function hidingFromLoggedOutAmong(db: Db, accountIds: readonly string[]): Promise<Set<string>> {
+  if (accountIds.length === 0) return new Set();
+  const rows = await db.selectFrom('accounts').select('id').where('id', 'in', [...new Set(accountIds)]).where('hide_from_logged_out', '=', 1).execute();
+  return new Set(rows.map((r) => r.id));
+}

@@ -1,16 +1,19 @@
 // Bearer-token authentication and scope checks, declared per route:
 //   config: { auth: { mode: 'user', scope: 'write:statuses' } }
 // mode none: no token needed (a token, if given, is still read so viewer-specific data appears);
-// app: any valid token; user: a token bound to a signed-in account.
+// public: people's content (posts, profiles, timelines, search): like none, unless the admin set
+// logged_out_access to none, then a user token is required (Mastodon's
+// DISALLOW_UNAUTHENTICATED_API_ACCESS); app: any valid token; user: a token bound to an account.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import type { AccountRow } from '../../db/schema.ts';
 import { AppError, unauthorized } from '../../domain/errors.ts';
 import { scopeAllows } from '../../domain/scopes.ts';
 import { authenticate, type Auth } from '../../services/auth/authenticate.ts';
+import { getSetting } from '../../db/repos/settings.ts';
 
 export interface RouteAuth {
-  mode: 'none' | 'app' | 'user';
+  mode: 'none' | 'public' | 'app' | 'user';
   scope?: string;
   /** Accept logins whose e-mail is not confirmed yet (only for resending the confirmation). */
   allowUnconfirmed?: boolean;
@@ -49,7 +52,10 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     const token = bearerToken(request);
     if (token) request.auth = await authenticate(ctx, token, { allowUnconfirmed: routeAuth?.allowUnconfirmed ?? false, allowSanctioned: routeAuth?.allowSanctioned ?? false });
     if (!routeAuth) return;
-    if (routeAuth.mode === 'none') {
+    if (routeAuth.mode === 'public' && !request.auth?.account && (await getSetting(ctx.db, ctx.config, 'logged_out_access')) === 'none') {
+      throw unauthorized('This API requires an authenticated user');
+    }
+    if (routeAuth.mode === 'none' || routeAuth.mode === 'public') {
       if (request.auth && routeAuth.scope && !scopeAllows(request.auth.scopes, routeAuth.scope)) throw insufficientScope();
       return;
     }

@@ -82,7 +82,13 @@ export async function webAppBuilt(ctx: AppContext): Promise<boolean> {
   return (await resolveDistFile(ctx.webDistDir, 'index.html')) !== null;
 }
 
-function sendDistFile(request: FastifyRequest, reply: FastifyReply, found: { file: string; size: number; mtimeMs: number }, cacheControl: string): FastifyReply {
+/**
+ * Every file of the app carries the app's policy: for a service worker or a web worker script the
+ * policy of its own response governs what that worker may fetch (the server's default for other
+ * responses, default-src 'none', would cut them off).
+ */
+function sendDistFile(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, found: { file: string; size: number; mtimeMs: number }, cacheControl: string): FastifyReply {
+  reply.header('content-security-policy', appShellCsp(ctx));
   const etag = `"${found.size.toString(16)}-${Math.floor(found.mtimeMs).toString(16)}"`;
   reply.header('cache-control', cacheControl).header('etag', etag);
   if (request.headers['if-none-match'] === etag) return reply.status(304).send();
@@ -103,7 +109,7 @@ export async function sendAppShell(ctx: AppContext, request: FastifyRequest, rep
   // The same URL answers browsers with the app and API clients with JSON.
   const vary = reply.getHeader('vary');
   reply.header('content-security-policy', appShellCsp(ctx)).header('x-frame-options', 'DENY').header('vary', vary ? `${String(vary)}, Accept` : 'Accept');
-  sendDistFile(request, reply, index, REVALIDATE);
+  sendDistFile(ctx, request, reply, index, REVALIDATE);
   return true;
 }
 
@@ -113,7 +119,7 @@ export const appShellRoutes: RouteGroup = (app, ctx) => {
   app.get<{ Params: { '*': string } }>('/assets/*', async (request, reply) => {
     const found = await resolveDistFile(ctx.webDistDir, `assets/${request.params['*']}`);
     if (!found) return reply.callNotFound();
-    return sendDistFile(request, reply, found, IMMUTABLE);
+    return sendDistFile(ctx, request, reply, found, IMMUTABLE);
   });
 
   // The service worker at the root scope, so it controls every page of the app.
@@ -121,7 +127,7 @@ export const appShellRoutes: RouteGroup = (app, ctx) => {
     const found = await resolveDistFile(ctx.webDistDir, 'sw.js');
     if (!found) return reply.callNotFound();
     reply.header('service-worker-allowed', '/');
-    return sendDistFile(request, reply, found, REVALIDATE);
+    return sendDistFile(ctx, request, reply, found, REVALIDATE);
   });
 
   // Everything else: another file at the top of web/dist (manifest, icons), or the app's page.
@@ -131,7 +137,7 @@ export const appShellRoutes: RouteGroup = (app, ctx) => {
     const relative = request.params['*'];
     if (relative && relative !== 'index.html') {
       const found = await resolveDistFile(ctx.webDistDir, relative);
-      if (found) return sendDistFile(request, reply, found, REVALIDATE);
+      if (found) return sendDistFile(ctx, request, reply, found, REVALIDATE);
     }
     if (!acceptsHtml(request)) return reply.callNotFound();
     if (await sendAppShell(ctx, request, reply)) return reply;

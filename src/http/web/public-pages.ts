@@ -16,6 +16,7 @@ import { loadVisibleStatus } from '../../services/statuses/load-visible-status.t
 import { accountStatuses } from '../../services/timelines/timelines.ts';
 import { loadInstanceSettings } from '../../services/instance/instance-settings.ts';
 import { AppError } from '../../domain/errors.ts';
+import { getSetting } from '../../db/repos/settings.ts';
 import type { RouteGroup } from '../routes.ts';
 import { plainExcerpt } from '../../text/plain-excerpt.ts';
 import { webAppBuilt } from './app-shell.ts';
@@ -86,7 +87,7 @@ async function profilePage(ctx: AppContext, reply: FastifyReply, account: Accoun
     200,
     name,
     h`<p><img class="avatar" src="${json.avatar}" alt="">@${json.acct}@${ctx.config.domain}</p>${raw(json.note)}<p>${counts}</p>
-${await openInApp(ctx, `/accounts/${account.id}`)}<section aria-label="Posts">${statuses.length ? statuses.map(statusHtml) : h`<p>No public posts yet.</p>`}</section>
+${await openInApp(ctx, `/accounts/${account.id}`)}<section aria-label="Posts">${statuses.length ? statuses.map(statusHtml) : account.hide_from_logged_out === 1 ? h`<p>@${json.acct} shows their posts only to people who are signed in.</p>` : h`<p>No public posts yet.</p>`}</section>
 <p><a href="/auth/sign_in">Sign in</a> to follow, reply and more.</p>`,
     head,
   );
@@ -118,14 +119,19 @@ export const publicPagesRoutes: RouteGroup = (app, ctx) => {
     return account && !account.deleted_at && !account.suspended_at ? account : null;
   };
   const siteName = async () => (await loadInstanceSettings(ctx)).title;
+  // The admin's logged_out_access: none closes these pages as it closes the API.
+  const closed = async () => (await getSetting(ctx.db, ctx.config, 'logged_out_access')) === 'none';
+  const signInFirst = (reply: FastifyReply) => messagePage(reply, 403, 'Sign in to see this', 'This server shows posts and profiles only to people who are signed in.');
 
   app.get<{ Params: { username: string } }>('/@:username', async (request, reply) => {
+    if (await closed()) return signInFirst(reply);
     const account = await load(request.params.username);
     if (!account) return messagePage(reply, 404, 'Not found', 'There is no account with this name here.');
     return profilePage(ctx, reply, account, await siteName());
   });
 
   app.get<{ Params: { username: string; id: string } }>('/@:username/:id', async (request, reply) => {
+    if (await closed()) return signInFirst(reply);
     const account = await load(request.params.username);
     if (!account || !isId(request.params.id)) return messagePage(reply, 404, 'Not found', 'This post does not exist or is not public.');
     try {

@@ -57,6 +57,7 @@ export async function createAccount(ctx: AppContext, input: CreateAccountInput):
     discoverable: 1,
     indexable: 1,
     hide_collections: 0,
+    hide_from_logged_out: 0,
     quote_policy: 'public',
     role: input.role ?? 'user',
     avatar_file: null,

@@ -14,6 +14,7 @@ export interface ProfileChanges {
   discoverable?: boolean;
   indexable?: boolean;
   hideCollections?: boolean;
+  hideFromLoggedOut?: boolean;
   privacy?: string;
   sensitive?: boolean;
   language?: string | null;
@@ -43,6 +44,7 @@ export async function updateCredentials(ctx: AppContext, account: AccountRow, c:
   if (c.discoverable !== undefined) a.discoverable = bit(c.discoverable);
   if (c.indexable !== undefined) a.indexable = bit(c.indexable);
   if (c.hideCollections !== undefined) a.hide_collections = bit(c.hideCollections);
+  if (c.hideFromLoggedOut !== undefined) a.hide_from_logged_out = bit(c.hideFromLoggedOut);
   if (c.quotePolicy !== undefined) a.quote_policy = c.quotePolicy;
   const u: Updateable<UsersTable> = {};
   if (c.privacy !== undefined) u.default_visibility = c.privacy;

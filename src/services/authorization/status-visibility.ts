@@ -1,7 +1,7 @@
 // The one place where "may this viewer see this status?" is decided. Callers pass status rows;
 // reblogs must come with their originals (a reblog is visible iff both it and its original are).
 import type { AppContext } from '../../context.ts';
-import { blockedEitherWayAmong, followedAmong, mentioningAmong, sensitizedAmong, unavailableAmong } from '../../db/repos/visibility.ts';
+import { blockedEitherWayAmong, followedAmong, hidingFromLoggedOutAmong, mentioningAmong, sensitizedAmong, unavailableAmong } from '../../db/repos/visibility.ts';
 import type { AccountRow, StatusRow } from '../../db/schema.ts';
 import { canSee, visibleAmong } from '../../domain/visibility.ts';
 import { findStatusesByIds } from '../../db/repos/statuses.ts';
@@ -15,18 +15,20 @@ export async function visibleStatusIds(ctx: AppContext, statuses: StatusRow[], v
   const authorIds = all.map((s) => s.account_id);
   const viewerId = viewer?.id;
   const storeSafe = readsStoreSafe(viewer);
-  const [unavailable, follows, blocks, mentions, sensitized] = await Promise.all([
+  const [unavailable, follows, blocks, mentions, sensitized, hiding] = await Promise.all([
     unavailableAmong(ctx.db, authorIds),
     viewerId ? followedAmong(ctx.db, viewerId, authorIds) : new Set<string>(),
     viewerId ? blockedEitherWayAmong(ctx.db, viewerId, authorIds) : new Set<string>(),
     viewerId ? mentioningAmong(ctx.db, viewerId, all.filter((s) => s.visibility === 'private' || s.visibility === 'direct').map((s) => s.id)) : new Set<string>(),
     storeSafe ? sensitizedAmong(ctx.db, authorIds) : new Set<string>(),
+    viewerId ? new Set<string>() : hidingFromLoggedOutAmong(ctx.db, authorIds),
   ]);
   const sees = (s: StatusRow) =>
     canSee({
       visibility: s.visibility,
       isAuthor: viewerId === s.account_id,
       anonymous: !viewerId,
+      authorHidesFromAnonymous: hiding.has(s.account_id),
       authorUnavailable: unavailable.has(s.account_id),
       blockedEitherWay: blocks.has(s.account_id),
       viewerFollowsAuthor: follows.has(s.account_id),

@@ -86,6 +86,7 @@ export async function describeInstance(ctx: AppContext): Promise<InstanceFacts> 
     usage,
     hasPrivacyPolicy: true,
     hasTermsOfService: settings.termsOfService !== null,
+    loggedOutAccess: settings.loggedOutAccess,
     limits: instanceLimits(ctx),
   };
 }

@@ -20,6 +20,7 @@ export interface InstanceSettings {
   /** YYYY-MM-DD: the day the current terms were saved. */
   termsOfServiceEffectiveDate: string | null;
   minAge: number | null;
+  loggedOutAccess: 'public' | 'none';
 }
 
 export async function loadInstanceSettings(ctx: AppContext): Promise<InstanceSettings> {
@@ -35,6 +36,7 @@ export async function loadInstanceSettings(ctx: AppContext): Promise<InstanceSet
     extendedDescriptionUpdatedAt: updated.get('site_extended_description') ?? null,
     contactEmail: await get('site_contact_email'),
     registrationsMode: await get('registrations_mode'),
+    loggedOutAccess: await get('logged_out_access'),
     registrationsMessage: message === '' ? null : message,
     languages: await get('site_languages'),
     privacyPolicy: privacy === '' ? null : privacy,

@@ -18,6 +18,8 @@ export interface InstanceV2 {
       video_size_limit: number;
       description_limit?: number;
     };
+    /** Mastodon 4.5: who may read the feeds ('authenticated': sign in first). */
+    timelines_access?: { live_feeds: { local: string; remote: string } };
   };
   registrations: { enabled: boolean; approval_required: boolean; reason_required?: boolean; message: string | null; min_age?: number | null };
   rules: { id: string; text: string; hint: string }[];

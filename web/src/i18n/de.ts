@@ -262,6 +262,7 @@ export const de: Record<MessageKey, string> = {
   'settings.fieldLabel': 'Bezeichnung {n}',
   'settings.fieldContent': 'Inhalt {n}',
   'settings.locked': 'Neue Follower müssen bestätigt werden',
+  'settings.hideFromLoggedOut': 'Meine Beiträge vor nicht angemeldeten Personen verbergen',
   'settings.save': 'Speichern',
   'settings.saved': 'Gespeichert.',
   'settings.language': 'Sprache',

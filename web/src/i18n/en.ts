@@ -260,6 +260,7 @@ export const en = {
   'settings.fieldLabel': 'Label {n}',
   'settings.fieldContent': 'Content {n}',
   'settings.locked': 'Require approval of new followers',
+  'settings.hideFromLoggedOut': 'Hide my posts from people who are not signed in',
   'settings.save': 'Save',
   'settings.saved': 'Saved.',
   'settings.language': 'Language',

@@ -5,9 +5,9 @@ import { useState, type FormEvent } from 'react';
 import { useSession } from '../session.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { RuleChoice } from '../components/RuleChoice.tsx';
-import { errorText } from '../components/errors.tsx';
 import { ACCOUNT_ACTION_TYPES, type AccountActionType } from './admin-api.ts';
 import { useAdmin } from './use-admin.ts';
+import { useAction } from './use-action.ts';
 
 export function ActionForm({ accountId, reportId, initialRules = [], onDone }: { accountId: string; reportId?: string; initialRules?: string[]; onDone: () => void }) {
   const admin = useAdmin();
@@ -17,24 +17,15 @@ export function ActionForm({ accountId, reportId, initialRules = [], onDone }: {
   const [text, setText] = useState('');
   const [rules, setRules] = useState<string[]>(initialRules);
   const [notify, setNotify] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
+  const [done, setDone] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
-      await admin.act(accountId, { type, text, report_id: reportId, rule_ids: rules, send_email_notification: notify });
-      setDone(t('mod.actionDone'));
-      onDone();
-    } catch (err) {
-      setError(errorText(err, t));
-    } finally {
-      setBusy(false);
-    }
+    setDone(false);
+    if (!(await run(() => admin.act(accountId, { type, text, report_id: reportId, rule_ids: rules, send_email_notification: notify })))) return;
+    setDone(true);
+    onDone();
   };
 
   return (
@@ -66,7 +57,7 @@ export function ActionForm({ accountId, reportId, initialRules = [], onDone }: {
       )}
       {done && (
         <p className="success" role="status">
-          {done}
+          {t('mod.actionDone')}
         </p>
       )}
       <div>

@@ -6,9 +6,10 @@ import { useI18n } from '../i18n/index.tsx';
 import { formatTime } from '../lib/time.ts';
 import { Page } from '../components/Page.tsx';
 import { Link } from '../components/Link.tsx';
-import { ErrorMessage, errorText } from '../components/errors.tsx';
+import { ErrorMessage } from '../components/errors.tsx';
 import type { UndoAction } from './admin-api.ts';
 import { useAdmin } from './use-admin.ts';
+import { useAction } from './use-action.ts';
 import { ActionForm } from './ActionForm.tsx';
 import { LogEntries } from './AuditLog.tsx';
 
@@ -27,8 +28,7 @@ export function AdminAccount({ id }: { id: string }) {
   const { t, lang } = useI18n();
   const [account, setAccount] = useState<AdminAccountJson | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const { busy, error: actionError, run } = useAction();
   // Bumped after every change so the audit log below shows it.
   const [generation, setGeneration] = useState(0);
 
@@ -39,18 +39,11 @@ export function AdminAccount({ id }: { id: string }) {
   }, [admin, id]);
   useEffect(load, [load]);
 
-  const change = async (call: () => Promise<AdminAccountJson>) => {
-    setBusy(true);
-    setActionError(null);
-    try {
+  const change = (call: () => Promise<AdminAccountJson>) =>
+    run(async () => {
       setAccount(await call());
       setGeneration((g) => g + 1);
-    } catch (err) {
-      setActionError(errorText(err, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   if (error) return <ErrorMessage error={error} onRetry={load} />;
   if (!account) return <p role="status" className="meta">{t('common.loading')}</p>;

@@ -8,25 +8,14 @@ import { formatTime } from '../lib/time.ts';
 import { Page } from '../components/Page.tsx';
 import { PagedList } from '../components/PagedList.tsx';
 import { Link } from '../components/Link.tsx';
-import { errorText } from '../components/errors.tsx';
 import { useAdmin } from './use-admin.ts';
+import { useAction } from './use-action.ts';
 
 function AppealItem({ appeal, onDecided }: { appeal: AdminAppealJson; onDecided: (a: AdminAppealJson) => void }) {
   const admin = useAdmin();
   const { t, lang } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const decide = async (verdict: 'approve' | 'reject') => {
-    setBusy(true);
-    setError(null);
-    try {
-      onDecided(await admin.decideAppeal(appeal.id, verdict));
-    } catch (err) {
-      setError(errorText(err, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useAction();
+  const decide = (verdict: 'approve' | 'reject') => run(async () => onDecided(await admin.decideAppeal(appeal.id, verdict)));
   const headingId = `appeal-${appeal.id}`;
   return (
     <li className="mod-item">

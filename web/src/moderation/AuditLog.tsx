@@ -8,6 +8,7 @@ import { Page } from '../components/Page.tsx';
 import { ErrorMessage } from '../components/errors.tsx';
 import type { ActionLogFilter } from './admin-api.ts';
 import { useAdmin } from './use-admin.ts';
+import { useModText } from './messages.ts';
 
 const TARGET_TYPES = ['report', 'account', 'status', 'setting'] as const;
 /** The actions the server records; shown as they are stored, since they are also the filter values. */
@@ -16,6 +17,7 @@ const ACTIONS = [
   'account.warn', 'account.sensitive', 'account.silence', 'account.suspend', 'account.disable',
   'account.unsensitive', 'account.unsilence', 'account.unsuspend', 'account.enable', 'account.approve', 'account.reject',
   'appeal.approve', 'appeal.reject',
+  'app.store_safe', 'app.store_safe_off',
 ];
 
 export function LogEntries({ filter, label }: { filter: ActionLogFilter; label: string }) {
@@ -48,6 +50,7 @@ export function LogEntries({ filter, label }: { filter: ActionLogFilter; label: 
 
 export function AuditLog() {
   const { t } = useI18n();
+  const mt = useModText();
   const [action, setAction] = useState('');
   const [targetType, setTargetType] = useState('');
   const [targetId, setTargetId] = useState('');
@@ -79,6 +82,7 @@ export function AuditLog() {
                 {t(`mod.target.${x}`)}
               </option>
             ))}
+            <option value="application">{mt('log.targetApplication')}</option>
           </select>
         </label>
         <label>

@@ -9,26 +9,18 @@ import { formatTime } from '../lib/time.ts';
 import { Page } from '../components/Page.tsx';
 import { PagedList } from '../components/PagedList.tsx';
 import { Link } from '../components/Link.tsx';
-import { errorText } from '../components/errors.tsx';
 import { useAdmin } from './use-admin.ts';
+import { useAction } from './use-action.ts';
 
 function DecisionItem({ decision, onReviewed }: { decision: PolicyDecisionJson; onReviewed: (d: PolicyDecisionJson) => void }) {
   const admin = useAdmin();
   const { t, lang } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const review = async (verdict: 'approve' | 'reject') => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, run } = useAction();
+  const review = (verdict: 'approve' | 'reject') =>
+    run(async () => {
       await admin.reviewPolicyDecision(decision.id, verdict);
       onReviewed({ ...decision, reviewed_at: new Date().toISOString(), outcome: verdict === 'approve' ? 'approved' : 'rejected' });
-    } catch (err) {
-      setError(errorText(err, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const headingId = `decision-${decision.id}`;
   const acct = `@${decision.account.acct}`;
   return (

@@ -4,7 +4,7 @@ import Moderation from './Moderation.tsx';
 import { fakeServer, renderApp, status } from '../test/harness.tsx';
 import { adminAccount, adminReport, credentials, instanceWithRules, USER_ROLE } from '../test/moderation-fixtures.ts';
 import type { Handler } from '../test/harness.tsx';
-import type { AdminReportJson } from '../../../api/entities.ts';
+import type { AdminAppJson, AdminReportJson } from '../../../api/entities.ts';
 
 /** A signed-in moderator whose token already has the admin scopes. */
 function moderator(handler: Handler, role = credentials().role) {
@@ -19,10 +19,26 @@ function moderator(handler: Handler, role = credentials().role) {
 
 const page = (items: unknown[]) => ({ body: items });
 
+/** An admin's role as the server describes it: every permission bit, `administrator` included. */
+const ADMIN_ROLE = { id: 'admin', name: 'Admin', color: '', permissions: '1048575', highlighted: true };
+
+/** Opens a moderation URL the router does not tell apart from the dashboard (they share its screen). */
+function visit(path: string) {
+  history.pushState(null, '', path);
+}
+
+/** The report's facts as shown: term to description. */
+const facts = () => Object.fromEntries([...document.querySelectorAll('.mod-facts > div')].map((d) => [d.querySelector('dt')!.textContent, d.querySelector('dd')!.textContent]));
+
+function app(over: Partial<AdminAppJson> = {}): AdminAppJson {
+  return { id: '01APP', name: 'Parley for iOS', website: 'https://ios.p.example', store_safe: false, created_at: '2025-01-01T00:00:00.000Z', users_count: 12, ...over };
+}
+
 describe('the moderation screens', () => {
   afterEach(() => {
     cleanup();
     localStorage.clear();
+    history.pushState(null, '', '/');
   });
 
   it('are closed to ordinary people', async () => {
@@ -236,5 +252,157 @@ describe('the moderation screens', () => {
     });
     expect(await within(item).findByText('Reviewed: approved')).toBeTruthy();
     expect(calls.some((c) => c.method === 'POST' && c.path === '/api/v1/admin/policy_decisions/01DECISION/approve')).toBe(true);
+  });
+
+  it('recategorise a report as a violation of other rules, or as spam, showing the server’s answer', async () => {
+    let report = adminReport();
+    const { http, calls } = moderator((method, url, body) => {
+      if (method === 'PUT' && url.pathname === '/api/v1/admin/reports/01REPORT') {
+        const b = body as { category: AdminReportJson['category']; rule_ids: string[] };
+        const rules = [{ id: 'r1', text: 'No spam', hint: '', translations: {} }, { id: 'r2', text: 'Be kind', hint: 'No harassment', translations: {} }];
+        report = { ...report, category: b.category, rules: rules.filter((r) => b.rule_ids.includes(r.id)) };
+        return { body: report };
+      }
+      if (url.pathname === '/api/v1/admin/reports/01REPORT') return { body: report };
+      return undefined;
+    });
+    renderApp(<Moderation screen={{ kind: 'report', id: '01REPORT' }} />, http);
+    const form = await screen.findByRole('form', { name: 'Change the category' });
+    expect(facts()).toMatchObject({ Category: 'Rule violation', 'Rules cited': 'No spam' });
+    const save = within(form).getByRole('button', { name: 'Save category' }) as HTMLButtonElement;
+    expect((within(form).getByRole('radio', { name: 'Rule violation' }) as HTMLInputElement).checked).toBe(true);
+    expect(save.disabled).toBe(true);
+
+    // A violation must name a rule: with none chosen there is nothing to send.
+    const rules = within(form).getByRole('group', { name: 'Rules it breaks' });
+    fireEvent.click(within(rules).getByRole('checkbox', { name: 'No spam' }));
+    expect(within(form).getByText('Choose at least one rule for a rule violation.')).toBeTruthy();
+    expect(save.disabled).toBe(true);
+    fireEvent.click(within(rules).getByRole('checkbox', { name: /Be kind/ }));
+    await act(async () => {
+      fireEvent.click(save);
+    });
+    expect(await within(form).findByText('Category saved. The change is in the audit log.')).toBeTruthy();
+    expect(facts()).toMatchObject({ Category: 'Rule violation', 'Rules cited': 'Be kind' });
+    // The action form now cites the report's new rule.
+    const actionRules = screen.getByRole('group', { name: 'Rules broken' });
+    expect((within(actionRules).getByRole('checkbox', { name: /Be kind/ }) as HTMLInputElement).checked).toBe(true);
+    expect((within(actionRules).getByRole('checkbox', { name: 'No spam' }) as HTMLInputElement).checked).toBe(false);
+
+    fireEvent.click(within(form).getByRole('radio', { name: 'Spam' }));
+    expect(within(form).queryByRole('group', { name: 'Rules it breaks' })).toBeNull();
+    await act(async () => {
+      fireEvent.click(save);
+    });
+    await waitFor(() => expect(facts().Category).toBe('Spam'));
+    expect(facts()['Rules cited']).toBeUndefined();
+    expect(calls.filter((c) => c.method === 'PUT').map((c) => c.body)).toEqual([
+      { category: 'violation', rule_ids: ['r2'] },
+      { category: 'spam', rule_ids: [] },
+    ]);
+  });
+
+  it('keep a report’s category when the server refuses the change, and say why', async () => {
+    const report = adminReport({ category: 'spam', rules: [] });
+    const { http } = moderator((method, url) => {
+      if (method === 'PUT' && url.pathname === '/api/v1/admin/reports/01REPORT') return { status: 422, body: { error: 'rule_ids contains unknown rules: r2' } };
+      if (url.pathname === '/api/v1/admin/reports/01REPORT') return { body: report };
+      return undefined;
+    });
+    renderApp(<Moderation screen={{ kind: 'report', id: '01REPORT' }} />, http);
+    const form = await screen.findByRole('form', { name: 'Change the category' });
+    fireEvent.click(within(form).getByRole('radio', { name: 'Other' }));
+    await act(async () => {
+      fireEvent.click(within(form).getByRole('button', { name: 'Save category' }));
+    });
+    expect((await within(form).findByRole('alert')).textContent).toBe('rule_ids contains unknown rules: r2');
+    expect(within(form).queryByRole('status')).toBeNull();
+    expect(facts().Category).toBe('Spam');
+  });
+
+  it('search local accounts with the filters the server supports, each result opening the account', async () => {
+    visit('/moderation/accounts');
+    const { http, calls } = moderator((_m, url) => {
+      if (url.pathname !== '/api/v2/admin/accounts') return undefined;
+      return page(url.searchParams.get('status') === 'suspended' ? [adminAccount({ suspended: true }, 'mallory')] : [adminAccount({}, 'bob'), adminAccount({}, 'carol')]);
+    });
+    renderApp(<Moderation screen={{ kind: 'dashboard' }} />, http);
+    await screen.findByRole('heading', { name: 'Accounts', level: 1 });
+    expect(screen.getByRole('link', { name: 'Accounts' }).getAttribute('aria-current')).toBe('page');
+    expect(await screen.findByRole('link', { name: '@carol' })).toBeTruthy();
+    expect(calls.some((c) => c.path === '/api/v2/admin/accounts?origin=local')).toBe(true);
+    expect(screen.queryByLabelText(/IP/)).toBeNull();
+
+    const form = screen.getByRole('form', { name: 'Search accounts' });
+    fireEvent.change(within(form).getByLabelText('Username'), { target: { value: ' mal ' } });
+    fireEvent.change(within(form).getByLabelText('Display name'), { target: { value: 'Mallory' } });
+    fireEvent.change(within(form).getByLabelText('E-mail'), { target: { value: 'example.com' } });
+    fireEvent.change(within(form).getByLabelText('State'), { target: { value: 'suspended' } });
+    fireEvent.click(within(form).getByRole('checkbox', { name: 'Staff only (moderators and admins)' }));
+    await act(async () => {
+      fireEvent.click(within(form).getByRole('button', { name: 'Search' }));
+    });
+    const result = await screen.findByRole('link', { name: '@mallory' });
+    expect(result.getAttribute('href')).toBe('/moderation/accounts/01MALLORY');
+    expect(within(result.closest('li')!).getByText('Suspended')).toBeTruthy();
+    expect(screen.queryByRole('link', { name: '@carol' })).toBeNull();
+    const searched = new URL(calls.filter((c) => c.path.startsWith('/api/v2/admin/accounts')).at(-1)!.path, 'http://localhost').searchParams;
+    // Staff are asked for by role, as the server has no `permissions=staff`.
+    expect([...searched]).toEqual([
+      ['origin', 'local'],
+      ['status', 'suspended'],
+      ['username', 'mal'],
+      ['display_name', 'Mallory'],
+      ['email', 'example.com'],
+      ['role_ids[]', 'moderator'],
+      ['role_ids[]', 'admin'],
+    ]);
+  });
+
+  it('let an admin mark an app store-safe, showing what the server answered', async () => {
+    visit('/moderation/apps');
+    let ios = app();
+    const { http, calls } = moderator((method, url, body) => {
+      if (method === 'PUT' && url.pathname === '/api/v1/admin/apps/01APP') {
+        ios = { ...ios, store_safe: (body as { store_safe: boolean }).store_safe };
+        return { body: ios };
+      }
+      if (method === 'PUT' && url.pathname === '/api/v1/admin/apps/01WEB') return { status: 403, body: { error: 'This action is not allowed' } };
+      if (url.pathname === '/api/v1/admin/apps') return page([ios, app({ id: '01WEB', name: 'Web', website: 'javascript:alert(1)' })]);
+      return undefined;
+    }, ADMIN_ROLE);
+    renderApp(<Moderation screen={{ kind: 'dashboard' }} />, http);
+    const item = await screen.findByRole('article', { name: 'Parley for iOS' });
+    expect(screen.getByRole('link', { name: 'Apps' }).getAttribute('aria-current')).toBe('page');
+    expect(screen.getByText(/never shows its users other people’s posts labelled sensitive or held for review/)).toBeTruthy();
+    expect(within(item).getByRole('link', { name: 'https://ios.p.example' })).toBeTruthy();
+    expect(within(item).getByText(/People using it: 12/)).toBeTruthy();
+    const toggle = within(item).getByRole('switch', { name: 'Store-safe' }) as HTMLInputElement;
+    expect(toggle.checked).toBe(false);
+    await act(async () => {
+      fireEvent.click(toggle);
+    });
+    await waitFor(() => expect(toggle.checked).toBe(true));
+    expect(calls.filter((c) => c.method === 'PUT').map((c) => [c.path, c.body])).toEqual([['/api/v1/admin/apps/01APP', { store_safe: true }]]);
+
+    // A refused change leaves the switch as the server has it.
+    const web = screen.getByRole('article', { name: 'Web' });
+    expect(within(web).queryByRole('link')).toBeNull();
+    const webToggle = within(web).getByRole('switch', { name: 'Store-safe' }) as HTMLInputElement;
+    await act(async () => {
+      fireEvent.click(webToggle);
+    });
+    expect((await within(web).findByRole('alert')).textContent).toBe('This action is not allowed');
+    expect(webToggle.checked).toBe(false);
+  });
+
+  it('keep the apps screen from moderators who are not admins', async () => {
+    visit('/moderation/apps');
+    const { http, calls } = moderator(() => undefined);
+    renderApp(<Moderation screen={{ kind: 'dashboard' }} />, http);
+    expect(await screen.findByText('Only admins can see and change the apps.')).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Apps' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Accounts' })).toBeTruthy();
+    expect(calls.some((c) => c.path.startsWith('/api/v1/admin/apps'))).toBe(false);
   });
 });

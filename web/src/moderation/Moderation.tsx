@@ -16,17 +16,41 @@ import { Appeals } from './Appeals.tsx';
 import { Automated } from './Automated.tsx';
 import { SignUps } from './SignUps.tsx';
 import { AuditLog } from './AuditLog.tsx';
+import { AccountSearch } from './AccountSearch.tsx';
+import { Apps } from './Apps.tsx';
+import { useModText } from './messages.ts';
+import { isAdmin } from './admin-role.ts';
+
+/**
+ * The screens of this section, including two that router.ts does not know yet (it lies outside
+ * this folder): it routes /moderation/accounts and /moderation/apps to the dashboard, so they are
+ * told apart here by the path. Move them into ModerationScreen when router.ts is next changed.
+ */
+type SectionScreen = ModerationScreen | { kind: 'accountSearch' } | { kind: 'apps' };
+
+function sectionScreen(screen: ModerationScreen, path: string): SectionScreen {
+  if (screen.kind !== 'dashboard') return screen;
+  const section = path.replace(/\/+$/, '');
+  if (section === '/moderation/accounts') return { kind: 'accountSearch' };
+  if (section === '/moderation/apps') return { kind: 'apps' };
+  return screen;
+}
 
 function ModerationNav() {
   const { t } = useI18n();
+  const mt = useModText();
+  const { me } = useSession();
   const { path } = useLocation();
   const items: [string, string, boolean][] = [
     ['/moderation', t('mod.reports'), path === '/moderation' || path.startsWith('/moderation/reports')],
+    ['/moderation/accounts', mt('nav.accounts'), path.startsWith('/moderation/accounts')],
     ['/moderation/appeals', t('mod.appeals'), path === '/moderation/appeals'],
     ['/moderation/automated', t('mod.automated'), path === '/moderation/automated'],
     ['/moderation/sign_ups', t('mod.signUps'), path === '/moderation/sign_ups'],
     ['/moderation/log', t('mod.log'), path === '/moderation/log'],
   ];
+  // Only admins may use the apps API; moderators are not shown a screen that would refuse them.
+  if (isAdmin(me)) items.push(['/moderation/apps', mt('nav.apps'), path.startsWith('/moderation/apps')]);
   return (
     <nav aria-label={t('mod.sections')} className="tabs">
       {items.map(([href, label, current]) => (
@@ -59,7 +83,7 @@ function GrantAccess() {
   );
 }
 
-function Screen({ screen }: { screen: ModerationScreen }): ReactNode {
+function Screen({ screen }: { screen: SectionScreen }): ReactNode {
   switch (screen.kind) {
     case 'dashboard':
       return <Dashboard />;
@@ -67,6 +91,8 @@ function Screen({ screen }: { screen: ModerationScreen }): ReactNode {
       return <ReportDetail id={screen.id} />;
     case 'account':
       return <AdminAccount id={screen.id} />;
+    case 'accountSearch':
+      return <AccountSearch />;
     case 'appeals':
       return <Appeals />;
     case 'automated':
@@ -75,12 +101,15 @@ function Screen({ screen }: { screen: ModerationScreen }): ReactNode {
       return <SignUps />;
     case 'log':
       return <AuditLog />;
+    case 'apps':
+      return <Apps />;
   }
 }
 
 export default function Moderation({ screen }: { screen: ModerationScreen }) {
   const { me, loading } = useSession();
   const { t } = useI18n();
+  const { path } = useLocation();
   if (loading) {
     return (
       <p role="status" className="meta">
@@ -99,7 +128,7 @@ export default function Moderation({ screen }: { screen: ModerationScreen }) {
   return (
     <div className="moderation">
       <ModerationNav />
-      <Screen screen={screen} />
+      <Screen screen={sectionScreen(screen, path)} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // One report: who reported whom and why, the cited posts (with the server's copies of deleted or
-// private ones), notes, assignment, and the action that answers it, or dismissing it.
+// private ones), notes, assignment, correcting its category, and the action that answers it, or
+// dismissing it.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { AdminReportJson } from '../../../api/entities.ts';
 import { useSession } from '../session.tsx';
@@ -7,31 +8,23 @@ import { useI18n } from '../i18n/index.tsx';
 import { formatTime } from '../lib/time.ts';
 import { Page } from '../components/Page.tsx';
 import { Link } from '../components/Link.tsx';
-import { ErrorMessage, errorText } from '../components/errors.tsx';
+import { ErrorMessage } from '../components/errors.tsx';
 import { useAdmin } from './use-admin.ts';
 import { ActionForm } from './ActionForm.tsx';
 import { CitedPosts } from './CitedPosts.tsx';
 import { DeadlineFlag } from './DeadlineFlag.tsx';
+import { Recategorise } from './Recategorise.tsx';
+import { useAction } from './use-action.ts';
 
 function Notes({ report, onChange }: { report: AdminReportJson; onChange: (r: AdminReportJson) => void }) {
   const admin = useAdmin();
   const { t, lang } = useI18n();
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!text.trim()) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onChange(await admin.addNote(report.id, text.trim()));
-      setText('');
-    } catch (err) {
-      setError(errorText(err, t));
-    } finally {
-      setBusy(false);
-    }
+    if (await run(async () => onChange(await admin.addNote(report.id, text.trim())))) setText('');
   };
   return (
     <section aria-labelledby="mod-notes-h">
@@ -143,8 +136,7 @@ export function ReportDetail({ id }: { id: string }) {
   const { t } = useI18n();
   const [report, setReport] = useState<AdminReportJson | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const { busy, error: actionError, run: runAction } = useAction();
 
   const load = useCallback(() => {
     setError(null);
@@ -152,17 +144,7 @@ export function ReportDetail({ id }: { id: string }) {
   }, [admin, id]);
   useEffect(load, [load]);
 
-  const run = async (action: 'assign_to_self' | 'unassign' | 'resolve' | 'reopen') => {
-    setBusy(true);
-    setActionError(null);
-    try {
-      setReport(await admin.reportAction(id, action));
-    } catch (err) {
-      setActionError(errorText(err, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const run = (action: 'assign_to_self' | 'unassign' | 'resolve' | 'reopen') => runAction(async () => setReport(await admin.reportAction(id, action)));
 
   if (error) return <ErrorMessage error={error} onRetry={load} />;
   if (!report) return <p role="status" className="meta">{t('common.loading')}</p>;
@@ -205,7 +187,9 @@ export function ReportDetail({ id }: { id: string }) {
         <CitedPosts report={report} />
       </section>
       <Notes report={report} onChange={setReport} />
-      {!report.action_taken && <ActionForm accountId={report.target_account.id} reportId={report.id} initialRules={report.rules.map((r) => r.id)} onDone={load} />}
+      <Recategorise report={report} onChange={setReport} />
+      {/* Keyed by the cited rules, so a recategorised report's new rules are the ones preselected. */}
+      {!report.action_taken && <ActionForm key={report.rules.map((r) => r.id).join()} accountId={report.target_account.id} reportId={report.id} initialRules={report.rules.map((r) => r.id)} onDone={load} />}
     </Page>
   );
 }

@@ -6,24 +6,15 @@ import { usePaged } from '../lib/use-paged.ts';
 import { formatTime } from '../lib/time.ts';
 import { Page } from '../components/Page.tsx';
 import { PagedList } from '../components/PagedList.tsx';
-import { errorText } from '../components/errors.tsx';
 import { useAdmin } from './use-admin.ts';
+import { useAction } from './use-action.ts';
 
 function PendingAccount({ account, onDone }: { account: AdminAccountJson; onDone: (verdict: 'approve' | 'reject') => void }) {
   const admin = useAdmin();
   const { t, lang } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const review = async (verdict: 'approve' | 'reject') => {
-    setBusy(true);
-    setError(null);
-    try {
-      await admin.review(account.id, verdict);
-      onDone(verdict);
-    } catch (err) {
-      setError(errorText(err, t));
-      setBusy(false);
-    }
+    if (await run(() => admin.review(account.id, verdict))) onDone(verdict);
   };
   return (
     <li className="mod-item">

@@ -64,4 +64,17 @@ describe('Profile pictures in the profile settings', () => {
     expect(calls.some((c) => c.method === 'DELETE' && c.path === '/api/v1/profile/header')).toBe(true);
     expect(within(header).getByRole('button', { name: 'Upload header image' })).toBeTruthy();
   });
+
+  it('hides the posts from people who are not signed in when asked to', async () => {
+    const { http, calls } = signedIn();
+    renderApp(<ProfileSettings />, http);
+    const box = await screen.findByRole('checkbox', { name: 'Hide my posts from people who are not signed in' });
+    expect((box as HTMLInputElement).checked).toBe(false);
+    fireEvent.click(box);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    });
+    const save = calls.find((c) => c.method === 'PATCH' && c.path === '/api/v1/accounts/update_credentials');
+    expect(save?.body).toMatchObject({ hide_from_logged_out: true });
+  });
 });

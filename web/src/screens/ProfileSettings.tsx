@@ -1,5 +1,5 @@
-// Edit the profile: picture and header image, display name, bio, up to four fields, and whether
-// follows need approval.
+// Edit the profile: picture and header image, display name, bio, up to four fields, whether
+// follows need approval, and whether people who are not signed in may read the posts.
 import { useState, type FormEvent } from 'react';
 import { useSession } from '../session.tsx';
 import { useI18n } from '../i18n/index.tsx';
@@ -16,6 +16,7 @@ export default function ProfileSettings() {
   const [displayName, setDisplayName] = useState(me?.display_name ?? '');
   const [note, setNote] = useState(me?.source.note ?? '');
   const [locked, setLocked] = useState(me?.locked ?? false);
+  const [hideFromLoggedOut, setHideFromLoggedOut] = useState(me?.source.hide_from_logged_out ?? false);
   const [fields, setFields] = useState(() => {
     const f = (me?.source.fields ?? []).map(({ name, value }) => ({ name, value }));
     while (f.length < MAX_FIELDS) f.push({ name: '', value: '' });
@@ -33,7 +34,7 @@ export default function ProfileSettings() {
       fields.forEach((f, i) => {
         fields_attributes[String(i)] = f;
       });
-      await api.updateCredentials({ display_name: displayName, note, locked, fields_attributes });
+      await api.updateCredentials({ display_name: displayName, note, locked, hide_from_logged_out: hideFromLoggedOut, fields_attributes });
       await refreshMe();
       setMessage({ ok: true, text: t('settings.saved') });
     } catch (err) {
@@ -72,6 +73,9 @@ export default function ProfileSettings() {
         </fieldset>
         <label className="checkbox">
           <input type="checkbox" checked={locked} onChange={(e) => setLocked(e.target.checked)} /> {t('settings.locked')}
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={hideFromLoggedOut} onChange={(e) => setHideFromLoggedOut(e.target.checked)} /> {t('settings.hideFromLoggedOut')}
         </label>
         {message && (
           <p className={message.ok ? 'success' : 'error'} role={message.ok ? 'status' : 'alert'}>

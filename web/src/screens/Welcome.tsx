@@ -33,9 +33,11 @@ export function Welcome() {
           {error}
         </p>
       )}
-      <p>
-        <Link href="/local">{t('welcome.browseLocal')}</Link>
-      </p>
+      {instance?.configuration.timelines_access?.live_feeds.local !== 'authenticated' && (
+        <p>
+          <Link href="/local">{t('welcome.browseLocal')}</Link>
+        </p>
+      )}
     </Page>
   );
 }

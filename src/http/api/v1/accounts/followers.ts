@@ -10,7 +10,7 @@ import { accountsInOrder } from '../../../../services/relationships/account-list
 import { loadTargetAccount } from '../../../../services/relationships/target.ts';
 
 function register(app: FastifyInstance, ctx: AppContext, direction: 'followers' | 'following'): void {
-  app.get<{ Params: { id: string } }>(`/api/v1/accounts/:id/${direction}`, { config: { auth: { mode: 'none', scope: 'read:accounts' } } }, async (request, reply) => {
+  app.get<{ Params: { id: string } }>(`/api/v1/accounts/:id/${direction}`, { config: { auth: { mode: 'public', scope: 'read:accounts' } } }, async (request, reply) => {
     const target = await loadTargetAccount(ctx, request.params.id);
     const page = parsePage(request.query, { limit: 40, max: 80 });
     const viewer = viewerOf(request);

@@ -10,7 +10,7 @@ import { serializeAccount } from '../../../../serializers/account.ts';
 const Many = z.object({ id: zArray(z.string().max(100), 40).optional() });
 
 export const getAccountsRoute: RouteGroup = (app, ctx) => {
-  app.get('/api/v1/accounts', { config: { auth: { mode: 'none', scope: 'read:accounts' } } }, async (request) => {
+  app.get('/api/v1/accounts', { config: { auth: { mode: 'public', scope: 'read:accounts' } } }, async (request) => {
     const ids = [...new Set((parseInput(Many, request.query).id ?? []).filter(isId))];
     const byId = new Map((await findAccountsByIds(ctx.db, ids)).map((a) => [a.id, a]));
     return ids.flatMap((id) => {

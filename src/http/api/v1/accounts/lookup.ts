@@ -5,7 +5,7 @@ import { notFound } from '../../../../domain/errors.ts';
 import { serializeAccount } from '../../../../serializers/account.ts';
 
 export const lookupAccountRoute: RouteGroup = (app, ctx) => {
-  app.get('/api/v1/accounts/lookup', { config: { auth: { mode: 'none', scope: 'read:accounts' } } }, async (request) => {
+  app.get('/api/v1/accounts/lookup', { config: { auth: { mode: 'public', scope: 'read:accounts' } } }, async (request) => {
     const acct = (request.query as Record<string, unknown>).acct;
     if (typeof acct !== 'string' || !acct.trim()) throw notFound();
     const [username, domain] = acct.trim().replace(/^@/, '').split('@');

@@ -9,7 +9,7 @@ import { serializeAccount } from '../../../../serializers/account.ts';
 const Query = SearchQuery.pick({ q: true, resolve: true, following: true, limit: true, offset: true });
 
 export const accountsSearchRoute: RouteGroup = (app, ctx) => {
-  app.get('/api/v1/accounts/search', { config: { auth: { mode: 'none', scope: 'read:accounts' } } }, async (request) => {
+  app.get('/api/v1/accounts/search', { config: { auth: { mode: 'public', scope: 'read:accounts' } } }, async (request) => {
     const input = parseSearchInput(Query, paramsOf(request));
     const viewer = viewerOf(request);
     requireSignedInFor(!!viewer, input.resolve, input.offset);

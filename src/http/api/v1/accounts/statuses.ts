@@ -16,7 +16,7 @@ const Query = z.object({
 });
 
 export const accountStatusesRoute: RouteGroup = (app, ctx) => {
-  app.get<{ Params: { id: string } }>('/api/v1/accounts/:id/statuses', { config: { auth: { mode: 'none', scope: 'read:statuses' } } }, async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/api/v1/accounts/:id/statuses', { config: { auth: { mode: 'public', scope: 'read:statuses' } } }, async (request, reply) => {
     const q = parseInput(Query, request.query);
     const page = parsePage(request.query);
     const viewer = viewerOf(request);

@@ -25,6 +25,8 @@ const Body = z.object({
   discoverable: zBool.optional(),
   indexable: zBool.optional(),
   hide_collections: zBool.optional(),
+  /** Parley: hide my posts from people who are not signed in. */
+  hide_from_logged_out: zBool.optional(),
   source: z
     .object({
       privacy: z.enum(['public', 'unlisted', 'private'], { message: 'must be public, unlisted or private' }).optional(),
@@ -56,6 +58,7 @@ export const updateCredentialsRoute: RouteGroup = (app, ctx) => {
       discoverable: b.discoverable,
       indexable: b.indexable,
       hideCollections: b.hide_collections,
+      hideFromLoggedOut: b.hide_from_logged_out,
       privacy: b.source?.privacy,
       sensitive: b.source?.sensitive,
       language: b.source?.language === '' ? null : b.source?.language,

@@ -1,6 +1,6 @@
 // Mastodon's /api/v1/admin/trends: the tags, posts and links under review, and approving or
-// rejecting each. Staff (Mastodon's "Manage Taxonomies"). See services/admin/trends.ts for what
-// is listed while Parley does not compute trends.
+// rejecting each. Staff (Mastodon's "Manage Taxonomies"). The lists are the candidates the
+// trends job scored (services/admin/trends.ts).
 import { z } from 'zod';
 import type { RouteGroup } from '../../../routes.ts';
 import { currentAccount } from '../../../plugins/auth.ts';

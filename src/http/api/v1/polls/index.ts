@@ -23,7 +23,7 @@ async function renderPoll(ctx: AppContext, poll: PollRow, viewer: AccountRow | n
 }
 
 export const pollsRoutes: RouteGroup = (app, ctx) => {
-  app.get<{ Params: { id: string } }>('/api/v1/polls/:id', { config: { auth: { mode: 'none', scope: 'read:statuses' } } }, async (request) => {
+  app.get<{ Params: { id: string } }>('/api/v1/polls/:id', { config: { auth: { mode: 'public', scope: 'read:statuses' } } }, async (request) => {
     const viewer = viewerOf(request);
     const poll = await loadVisiblePoll(ctx, request.params.id, viewer);
     return renderPoll(ctx, poll, viewer);

@@ -11,7 +11,7 @@ import { loadVisibleOriginal } from '../../../../services/statuses/load-visible-
 
 export const statusActorsRoute: RouteGroup = (app, ctx) => {
   for (const kind of ['reblogged_by', 'favourited_by'] as const) {
-    app.get<{ Params: { id: string } }>(`/api/v1/statuses/:id/${kind}`, { config: { auth: { mode: 'none', scope: 'read:accounts' } } }, async (request, reply) => {
+    app.get<{ Params: { id: string } }>(`/api/v1/statuses/:id/${kind}`, { config: { auth: { mode: 'public', scope: 'read:accounts' } } }, async (request, reply) => {
       const viewer = viewerOf(request);
       const page = parsePage(request.query, { limit: 40, max: 80 });
       const status = await loadVisibleOriginal(ctx, request.params.id, viewer);

@@ -6,7 +6,7 @@ import { threadOf } from '../../../../services/statuses/context.ts';
 import { loadVisibleStatus } from '../../../../services/statuses/load-visible-status.ts';
 
 export const statusContextRoute: RouteGroup = (app, ctx) => {
-  app.get<{ Params: { id: string } }>('/api/v1/statuses/:id/context', { config: { auth: { mode: 'none', scope: 'read:statuses' } } }, async (request) => {
+  app.get<{ Params: { id: string } }>('/api/v1/statuses/:id/context', { config: { auth: { mode: 'public', scope: 'read:statuses' } } }, async (request) => {
     const viewer = viewerOf(request);
     const status = await loadVisibleStatus(ctx, request.params.id, viewer);
     const { ancestors, descendants } = await threadOf(ctx, status, viewer);

@@ -38,7 +38,7 @@ export const editStatusRoute: RouteGroup = (app, ctx) => {
     return renderStatus(ctx, request.params.id, account);
   });
 
-  app.get<{ Params: { id: string } }>('/api/v1/statuses/:id/history', { config: { auth: { mode: 'none', scope: 'read:statuses' } } }, async (request) => {
+  app.get<{ Params: { id: string } }>('/api/v1/statuses/:id/history', { config: { auth: { mode: 'public', scope: 'read:statuses' } } }, async (request) => {
     return statusHistory(ctx, await loadVisibleStatus(ctx, request.params.id, viewerOf(request)));
   });
 

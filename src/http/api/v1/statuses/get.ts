@@ -11,7 +11,7 @@ import { notFound } from '../../../../domain/errors.ts';
 const Many = z.object({ id: zArray(z.string().max(100), 40).optional() });
 
 export const getStatusRoute: RouteGroup = (app, ctx) => {
-  const auth = { mode: 'none', scope: 'read:statuses' } as const;
+  const auth = { mode: 'public', scope: 'read:statuses' } as const;
   app.get<{ Params: { id: string } }>('/api/v1/statuses/:id', { config: { auth } }, async (request) => {
     if (!isId(request.params.id)) throw notFound();
     return renderStatus(ctx, request.params.id, viewerOf(request), { filterContext: 'thread' });

@@ -6,7 +6,7 @@ import { getTag, setTagFollow } from '../../../../services/tags/tags.ts';
 type WithName = { Params: { name: string } };
 
 export const tagsRoutes: RouteGroup = (app, ctx) => {
-  app.get<WithName>('/api/v1/tags/:name', { config: { auth: { mode: 'none' } } }, async (request) => getTag(ctx, request.params.name, viewerOf(request)));
+  app.get<WithName>('/api/v1/tags/:name', { config: { auth: { mode: 'public' } } }, async (request) => getTag(ctx, request.params.name, viewerOf(request)));
   for (const [action, follow] of [['follow', true], ['unfollow', false]] as const) {
     app.post<WithName>(`/api/v1/tags/:name/${action}`, { config: { auth: { mode: 'user', scope: 'write:follows' } } }, async (request) =>
       setTagFollow(ctx, currentAccount(request), request.params.name, follow),

@@ -10,7 +10,7 @@ import { respondWithStatuses } from './respond.ts';
 export const PublicQuery = z.object({ local: zBool.optional(), remote: zBool.optional(), only_media: zBool.optional() });
 
 export const publicTimelineRoute: RouteGroup = (app, ctx) => {
-  app.get('/api/v1/timelines/public', { config: { auth: { mode: 'none', scope: 'read:statuses' } } }, async (request, reply) => {
+  app.get('/api/v1/timelines/public', { config: { auth: { mode: 'public', scope: 'read:statuses' } } }, async (request, reply) => {
     const q = parseInput(PublicQuery, request.query);
     const page = parsePage(request.query);
     const viewer = viewerOf(request);

@@ -12,7 +12,7 @@ const tagName = z.string().min(1).max(100);
 const Query = PublicQuery.extend({ any: zArray(tagName, 4).optional(), all: zArray(tagName, 4).optional(), none: zArray(tagName, 4).optional() });
 
 export const tagTimelineRoute: RouteGroup = (app, ctx) => {
-  app.get<{ Params: { hashtag: string } }>('/api/v1/timelines/tag/:hashtag', { config: { auth: { mode: 'none', scope: 'read:statuses' } } }, async (request, reply) => {
+  app.get<{ Params: { hashtag: string } }>('/api/v1/timelines/tag/:hashtag', { config: { auth: { mode: 'public', scope: 'read:statuses' } } }, async (request, reply) => {
     const q = parseInput(Query, request.query);
     const page = parsePage(request.query);
     const viewer = viewerOf(request);

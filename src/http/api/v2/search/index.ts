@@ -9,7 +9,7 @@ import { serializeAccount } from '../../../../serializers/account.ts';
 import { serializeSearchTag, type SearchJson } from '../../../../serializers/search.ts';
 
 export const searchV2Routes: RouteGroup = (app, ctx) => {
-  app.get('/api/v2/search', { config: { auth: { mode: 'none', scope: 'read:search' } } }, async (request): Promise<SearchJson> => {
+  app.get('/api/v2/search', { config: { auth: { mode: 'public', scope: 'read:search' } } }, async (request): Promise<SearchJson> => {
     const input = parseSearchInput(SearchQuery, paramsOf(request));
     const viewer = viewerOf(request);
     requireSignedInFor(!!viewer, input.resolve, input.offset);
