@@ -11,7 +11,7 @@ import { createContext } from '../src/context.ts';
 import { createAccount } from '../src/services/accounts/create-account.ts';
 import { createApp } from '../src/services/apps/create-app.ts';
 import { issueToken } from '../src/services/oauth/issue-token.ts';
-import { freePort, stopProcess, waitFor } from './processes.ts';
+import { BENCH_RATE_LIMITS, freePort, stopProcess, waitFor } from './processes.ts';
 
 export interface MediaServer {
   base: string;
@@ -59,6 +59,7 @@ export async function startMediaServer(users: number): Promise<MediaServer> {
       DATABASE_URL: `sqlite:${path.join(dataDir, 'parley.sqlite')}`,
       PARLEY_ROLE: 'all',
       LOG_LEVEL: 'warn',
+      ...BENCH_RATE_LIMITS,
     };
     const tokens = await createUsers(env, users);
     child = fork('dist/src/main.js', [], { env: { ...process.env, ...env }, stdio: 'inherit', execArgv: ['--max-semi-space-size=2'] });

@@ -4,6 +4,17 @@ import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
+/**
+ * Rate limits far above anything a benchmark sends: the throttles still run (their cost is part of
+ * what is measured) but never refuse the flood of requests from one address and a few accounts.
+ */
+export const BENCH_RATE_LIMITS = {
+  PARLEY_RATE_LIMITS: 'on',
+  PARLEY_RATE_LIMIT_API_IP: '999999999/300',
+  PARLEY_RATE_LIMIT_API_ACCOUNT: '999999999/300',
+  PARLEY_RATE_LIMIT_MEDIA: '999999999/1800',
+} as const;
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const srv = createServer();

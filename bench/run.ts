@@ -12,7 +12,7 @@ import { createContext } from '../src/context.ts';
 import { buildApp } from '../src/http/app.ts';
 import { ensureDataset, type DatasetSpec } from './dataset.ts';
 import { runMediaBench } from './media.ts';
-import { freePort, rssMb, waitFor } from './processes.ts';
+import { BENCH_RATE_LIMITS, freePort, rssMb, waitFor } from './processes.ts';
 
 const small = process.env.BENCH_SMALL === '1';
 const spec: DatasetSpec = small
@@ -48,7 +48,7 @@ async function load(url: string, tokens: string[] | null): Promise<Result> {
 async function benchTimelines(): Promise<void> {
   const ds = await ensureDataset(outDir, spec, log);
   const port = await freePort();
-  const env = { ...process.env, DATABASE_URL: `sqlite:${ds.file}`, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', PARLEY_ROLE: 'web', PARLEY_DOMAIN: `127.0.0.1:${port}` };
+  const env = { ...process.env, ...BENCH_RATE_LIMITS, DATABASE_URL: `sqlite:${ds.file}`, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', PARLEY_ROLE: 'web', PARLEY_DOMAIN: `127.0.0.1:${port}` };
   // Started exactly as `npm start` starts it (compiled, same V8 flag); `npm run bench` builds first.
   const server = fork('dist/src/main.js', [], { env, stdio: 'inherit', execArgv: ['--max-semi-space-size=2'] });
   const base = `http://127.0.0.1:${port}`;
@@ -88,7 +88,7 @@ async function benchTimelines(): Promise<void> {
 
   // Statements per request, counted in-process on the same data.
   const counter = { count: 0 };
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent', PARLEY_DOMAIN: '127.0.0.1' }), database: { kind: 'sqlite' as const, file: ds.file } };
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', PARLEY_DOMAIN: '127.0.0.1', ...BENCH_RATE_LIMITS }), database: { kind: 'sqlite' as const, file: ds.file } };
   const ctx = await createContext(config, { onQuery: () => counter.count++, migrate: false });
   const app = await buildApp(ctx);
   const perRequest: Record<string, number> = {};

@@ -1,7 +1,10 @@
 // The only reader of process.env. Everything else receives a validated, frozen Config.
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseAllowList } from './infra/rate-limit/client-ip.ts';
+import { DEFAULT_RATE_LIMITS, parseRateLimit, RATE_LIMIT_GROUPS, rateLimitEnvName, type RateLimit, type RateLimitGroup } from './infra/rate-limit/limits.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -13,6 +16,14 @@ const int = (min: number, max: number) =>
     .regex(/^\d+$/, 'must be a whole number')
     .transform(Number)
     .pipe(z.number().min(min).max(max));
+
+/** One entry of PARLEY_TRUSTED_PROXIES, in the forms Fastify's trustProxy (proxy-addr) takes. */
+function isProxyEntry(p: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(p)) return true;
+  const [address, bits, ...rest] = p.split('/');
+  if (rest.length || !address || isIP(address) === 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(address) === 4 ? 32 : 128));
+}
 
 const EnvSchema = z.object({
   PORT: int(1, 65535).default(3000),
@@ -46,6 +57,15 @@ const EnvSchema = z.object({
   PARLEY_MEDIA_TIMEOUT_SECONDS: int(5, 3600).default(300),
   PARLEY_FFMPEG: z.string().min(1).default('ffmpeg'),
   PARLEY_FFPROBE: z.string().min(1).default('ffprobe'),
+  PARLEY_RATE_LIMITS: z.enum(['on', 'off', 'true', 'false']).default('on'),
+  PARLEY_RATE_LIMIT_REDIS_PREFIX: z.string().min(1).max(100).default('parley:rl:'),
+  PARLEY_TRUSTED_PROXIES: z
+    .string()
+    .refine((v) => v.split(',').every((p) => isProxyEntry(p.trim())), 'must be a comma-separated list of loopback, linklocal, uniquelocal, addresses and CIDR ranges')
+    .default('loopback'),
+  PARLEY_LOAD_SHEDDING: z.enum(['on', 'off']).default('on'),
+  PARLEY_SHED_LAG_MS: int(10, 10_000).default(200),
+  PARLEY_SHED_HEAP_PERCENT: int(50, 99).default(90),
 });
 
 export type Config = Readonly<{
@@ -78,6 +98,20 @@ export type Config = Readonly<{
     ffmpeg: string;
     ffprobe: string;
   }>;
+  rateLimits: Readonly<{
+    enabled: boolean;
+    limits: Readonly<Record<RateLimitGroup, RateLimit>>;
+    /** Normalised CIDR ranges whose requests are never throttled. */
+    allow: readonly string[];
+    /** Key prefix in Redis, so several instances (or test runs) can share one Redis. */
+    redisPrefix: string;
+  }>;
+  /**
+   * Proxies whose X-Forwarded-For is believed (Fastify's trustProxy): the client address that
+   * rate limits and IP blocks see. Anyone else could write any address into that header.
+   */
+  trustedProxies: string;
+  loadShedding: Readonly<{ enabled: boolean; lagMs: number; heapFraction: number }>;
 }>;
 
 export class ConfigError extends Error {}
@@ -96,6 +130,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee docs/configuration.md.`);
   }
   const e = parsed.data;
+  const rateLimits = readRateLimits(cleaned);
   const domain = (e.PARLEY_DOMAIN ?? `localhost:${e.PORT}`).toLowerCase();
   const isLocal = /^(localhost|127\.|\[::1\])/.test(domain);
   const https = e.PARLEY_HTTPS ?? !isLocal;
@@ -139,5 +174,37 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ffmpeg: e.PARLEY_FFMPEG,
       ffprobe: e.PARLEY_FFPROBE,
     }),
+    rateLimits: Object.freeze({
+      enabled: e.PARLEY_RATE_LIMITS === 'on' || e.PARLEY_RATE_LIMITS === 'true',
+      limits: rateLimits.limits,
+      allow: rateLimits.allow,
+      redisPrefix: e.PARLEY_RATE_LIMIT_REDIS_PREFIX,
+    }),
+    trustedProxies: e.PARLEY_TRUSTED_PROXIES,
+    loadShedding: Object.freeze({ enabled: e.PARLEY_LOAD_SHEDDING === 'on', lagMs: e.PARLEY_SHED_LAG_MS, heapFraction: e.PARLEY_SHED_HEAP_PERCENT / 100 }),
   });
+}
+
+// PARLEY_RATE_LIMIT_<GROUP>=count/seconds for each throttle and PARLEY_RATE_LIMIT_ALLOW; any other
+// PARLEY_RATE_LIMIT_* name is a typo that would otherwise be silently ignored.
+function readRateLimits(env: Record<string, string | undefined>): { limits: Readonly<Record<RateLimitGroup, RateLimit>>; allow: readonly string[] } {
+  const problems: string[] = [];
+  const limits = { ...DEFAULT_RATE_LIMITS };
+  const known = new Set(['PARLEY_RATE_LIMIT_ALLOW', 'PARLEY_RATE_LIMIT_REDIS_PREFIX']);
+  for (const group of RATE_LIMIT_GROUPS) {
+    const name = rateLimitEnvName(group);
+    known.add(name);
+    const raw = env[name];
+    if (raw === undefined) continue;
+    const parsed = parseRateLimit(raw);
+    if (parsed) limits[group] = parsed;
+    else problems.push(`  ${name}: must be count/seconds, e.g. 300/300 (at least 1 request, 1 second to 7 days)`);
+  }
+  for (const name of Object.keys(env)) {
+    if (name.startsWith('PARLEY_RATE_LIMIT_') && !known.has(name)) problems.push(`  ${name}: unknown; the throttles are ${RATE_LIMIT_GROUPS.map(rateLimitEnvName).join(', ')}`);
+  }
+  const { ranges, invalid } = parseAllowList(env.PARLEY_RATE_LIMIT_ALLOW ?? '');
+  if (invalid.length) problems.push(`  PARLEY_RATE_LIMIT_ALLOW: not an IP address or CIDR range: ${invalid.join(', ')}`);
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}\nSee docs/configuration.md.`);
+  return { limits: Object.freeze(limits), allow: Object.freeze(ranges) };
 }

@@ -8,10 +8,12 @@ import { systemClock, type Clock } from './infra/clock.ts';
 import { createMemoryEventBus, type EventBus } from './infra/event-bus.ts';
 import { createLogger, type Logger } from './infra/logger.ts';
 import { createMailer, type Mailer } from './infra/mailer.ts';
+import { createRateLimitStore, type RateLimitStore } from './infra/rate-limit/index.ts';
 import { defaultWebDistDir } from './infra/web-dist.ts';
 import { createJobQueue, type JobQueue } from './jobs/queue.ts';
 import { registerJobHandlers } from './jobs/index.ts';
 import { createMediaServices, type MediaServices } from './media/media-services.ts';
+import { fixedLoadMonitor, startLoadMonitor, type LoadMonitor } from './infra/load/load-monitor.ts';
 
 export interface AppContext {
   config: Config;
@@ -23,6 +25,10 @@ export interface AppContext {
   mailer: Mailer;
   log: Logger;
   media: MediaServices;
+  /** Throttle counters: in Redis when REDIS_URL is set (shared by processes), else in memory. */
+  rateLimits: RateLimitStore;
+  /** How hard-pressed this process is, for load shedding. */
+  load: LoadMonitor;
   /** The built web app (web/dist); its pages are served only when index.html exists there. */
   webDistDir: string;
   /** Web Push to plain-http loopback endpoints: only the tests' local push service needs it. */
@@ -40,6 +46,8 @@ export interface ContextOverrides {
   onQuery?: () => void;
   webDistDir?: string;
   allowLoopbackPush?: boolean;
+  /** A monitor whose level the test sets (src/infra/load/load-monitor.ts fixedLoadMonitor). */
+  loadMonitor?: LoadMonitor;
 }
 
 export async function createContext(config: Config, overrides: ContextOverrides = {}): Promise<AppContext> {
@@ -53,6 +61,11 @@ export async function createContext(config: Config, overrides: ContextOverrides 
   const events = overrides.events ?? createMemoryEventBus();
   const queue = createJobQueue(handle.db, handle.dialect, clock, log);
   const media = await createMediaServices(config, handle.db, log, clock.now().toISOString());
+  const rateLimits = createRateLimitStore(config, log);
+  const shedding = config.loadShedding;
+  const load =
+    overrides.loadMonitor ??
+    (shedding.enabled ? startLoadMonitor({ lagMs: shedding.lagMs, heapFraction: shedding.heapFraction, holdMs: 5000, sampleMs: 500 }) : fixedLoadMonitor(0));
   const ctx: AppContext = {
     config,
     db: handle.db,
@@ -63,11 +76,15 @@ export async function createContext(config: Config, overrides: ContextOverrides 
     mailer: overrides.mailer ?? createMailer(config),
     log,
     media,
+    rateLimits,
+    load,
     webDistDir: overrides.webDistDir ?? defaultWebDistDir(),
     allowLoopbackPush: overrides.allowLoopbackPush ?? false,
     async close() {
       await queue.stop();
       await events.close();
+      await rateLimits.close();
+      load.stop();
       await handle.close();
     },
   };

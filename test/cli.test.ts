@@ -39,7 +39,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('parley CLI', () => {
+// Each command starts a Node process (about a second, several on a loaded machine): a longer timeout.
+describe('parley CLI', { timeout: 90_000 }, () => {
   it('migrates, prints help, and fails clearly on unknown commands', async () => {
     const m = await cli('db', 'migrate');
     expect(m.code).toBe(0);

@@ -8,6 +8,9 @@ import { registerBodyParsing } from './plugins/body.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerIpBlocks } from './plugins/ip-blocks.ts';
 import { parseQueryString } from './plugins/nested-params.ts';
+import { registerRateLimits } from './plugins/rate-limit.ts';
+import { registerLoadShedding } from './plugins/load-shedding.ts';
+import { registerProbeGuard } from './plugins/probe-guard.ts';
 import { registerRoutes } from './routes.ts';
 
 export interface RouteInfo {
@@ -28,10 +31,13 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     // Per-request lines only when debugging: they are noise at info level and cost time.
     logController: new LogController({ disableRequestLogging: ctx.config.logLevel !== 'debug' && ctx.config.logLevel !== 'trace' }),
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // Only the configured proxies may name the client (X-Forwarded-For); see config.trustedProxies.
+    trustProxy: ctx.config.trustedProxies,
     routerOptions: { querystringParser: (qs) => parseQueryString(qs), ignoreTrailingSlash: true, maxParamLength: 200 },
   });
   registerErrorHandling(app);
+  // First of all: a request refused for load must cost nothing.
+  registerLoadShedding(app, ctx);
   registerIpBlocks(app, ctx);
   // The route table, for the test that sends bad input to every route and for docs.
   const routes: RouteInfo[] = [];
@@ -49,10 +55,21 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await registerBodyParsing(app, { fileBytes: Math.max(ctx.config.media.imageBytes, ctx.config.media.videoBytes), uploadDir: ctx.config.media.incomingDir });
+  // After IP blocks (a blocked address costs nothing) and body parsing (its second hook reads
+  // submitted names), before authentication (a bad token still counts against its address).
+  await registerRateLimits(app, ctx);
   registerAuth(app, ctx);
+  registerProbeGuard(app, ctx);
+  const https = ctx.config.baseUrl.startsWith('https:');
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
+    // Pages and the app shell set their own policy; everything else (JSON, files, errors) is
+    // data that no browser should run or frame.
+    if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+    if (!reply.hasHeader('x-frame-options')) reply.header('x-frame-options', 'DENY');
+    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+    if (https) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     return payload;
   });
   await registerRoutes(app, ctx);

@@ -138,3 +138,31 @@ describe('without a built web app', () => {
     expect(page.body).not.toContain('Open in the app');
   });
 });
+
+describe('security headers on every response', () => {
+  const common = (res: { headers: Record<string, unknown> }, url: string) => {
+    expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+    expect(res.headers['x-frame-options'], url).toBe('DENY');
+    expect(String(res.headers['content-security-policy']), url).toMatch(/frame-ancestors 'none'|sandbox/);
+    expect(res.headers['strict-transport-security'], url).toMatch(/max-age=\d{7,}/);
+    expect(res.headers['permissions-policy'], url).toContain('geolocation=()');
+  };
+
+  it('lock down API answers, errors and unknown paths: data, never a page', async () => {
+    for (const url of ['/api/v1/instance', '/api/v1/timelines/home', '/api/v1/nope', '/.well-known/nodeinfo']) {
+      const res = await get(s, url, 'application/json');
+      common(res, url);
+      expect(res.headers['content-security-policy'], url).toBe("default-src 'none'; frame-ancestors 'none'");
+    }
+  });
+
+  it('give the app shell, its scripts and its service worker the app’s own policy', async () => {
+    for (const url of ['/', '/assets/index-abc123.js', '/sw.js']) {
+      const res = await get(s, url);
+      expect(res.statusCode, url).toBe(200);
+      common(res, url);
+      expect(res.headers['content-security-policy'], url).toMatch(/script-src 'self'/);
+      expect(res.headers['content-security-policy'], url).toMatch(/connect-src 'self'/);
+    }
+  });
+});

@@ -46,15 +46,17 @@ export interface TestServerOptions {
   env?: Record<string, string>;
   clock?: Clock;
   smtp?: boolean;
-  /** Context parts a test needs changed (a fake web/dist, loopback push endpoints). */
-  context?: Pick<ContextOverrides, 'webDistDir' | 'allowLoopbackPush'>;
+  /** Context parts a test needs changed (a fake web/dist, loopback push endpoints, a statement counter). */
+  context?: Pick<ContextOverrides, 'webDistDir' | 'allowLoopbackPush' | 'loadMonitor' | 'onQuery'>;
 }
 
 export async function createTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const testDb = await createTestDatabase();
   // A data folder of its own (media files, uploads in flight), removed when the server closes.
   const dataDir = await mkdtemp(path.join(tmpdir(), 'parley-test-'));
-  const base = loadConfig({ PARLEY_DOMAIN: 'parley.test', PARLEY_HTTPS: 'true', LOG_LEVEL: 'silent', PARLEY_DATA_DIR: dataDir, ...(opts.env ?? {}) });
+  // Rate limits and load shedding are off unless a test turns them on: many tests sign up and call a
+  // lot from one address, and a loaded test machine's event loop must not make answers flaky.
+  const base = loadConfig({ PARLEY_DOMAIN: 'parley.test', PARLEY_HTTPS: 'true', LOG_LEVEL: 'silent', PARLEY_DATA_DIR: dataDir, PARLEY_RATE_LIMITS: 'off', PARLEY_LOAD_SHEDDING: 'off', ...(opts.env ?? {}) });
   const config: Config = Object.freeze({ ...base, database: testDb.database });
   const mailer = createMemoryMailer();
   const ctx = await createContext(config, {
