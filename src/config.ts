@@ -63,6 +63,8 @@ const EnvSchema = z.object({
     .string()
     .refine((v) => v.split(',').every((p) => isProxyEntry(p.trim())), 'must be a comma-separated list of loopback, linklocal, uniquelocal, addresses and CIDR ranges')
     .default('loopback'),
+  PARLEY_POW_AFTER: int(0, 1_000_000).default(100),
+  PARLEY_POW_DIFFICULTY: int(0, 28).default(20),
   PARLEY_LOAD_SHEDDING: z.enum(['on', 'off']).default('on'),
   PARLEY_SHED_LAG_MS: int(10, 10_000).default(200),
   PARLEY_SHED_HEAP_PERCENT: int(50, 99).default(90),
@@ -105,6 +107,13 @@ export type Config = Readonly<{
     allow: readonly string[];
     /** Key prefix in Redis, so several instances (or test runs) can share one Redis. */
     redisPrefix: string;
+    /**
+     * Anonymous API requests an address may make in an API_IP window before it must show a proof
+     * of work (0: never ask). Below the hard API_IP limit: a soft quota.
+     */
+    proofAfter: number;
+    /** The default of the pow_difficulty setting: leading zero bits asked (0: off). */
+    proofDifficulty: number;
   }>;
   /**
    * Proxies whose X-Forwarded-For is believed (Fastify's trustProxy): the client address that
@@ -179,6 +188,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       limits: rateLimits.limits,
       allow: rateLimits.allow,
       redisPrefix: e.PARLEY_RATE_LIMIT_REDIS_PREFIX,
+      proofAfter: e.PARLEY_POW_AFTER,
+      proofDifficulty: e.PARLEY_POW_DIFFICULTY,
     }),
     trustedProxies: e.PARLEY_TRUSTED_PROXIES,
     loadShedding: Object.freeze({ enabled: e.PARLEY_LOAD_SHEDDING === 'on', lagMs: e.PARLEY_SHED_LAG_MS, heapFraction: e.PARLEY_SHED_HEAP_PERCENT / 100 }),

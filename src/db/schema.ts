@@ -427,6 +427,11 @@ export interface WebSessionsTable {
   csrf_secret: string;
   created_at: string;
   expires_at: string;
+  /** The browser that signed in (User-Agent, cut to 512 characters) and its address, for the sessions list. */
+  user_agent: string | null;
+  ip: string | null;
+  /** Refreshed at most hourly (src/services/auth/web-sessions.ts). */
+  last_used_at: string | null;
 }
 
 export interface SearchDocumentsTable {
@@ -715,12 +720,51 @@ export interface TrendsTable {
   computed_at: string;
 }
 
+/** An account archive (src/services/portability/): made by a job, erased after seven days. */
+export interface AccountExportsTable {
+  id: string;
+  account_id: string;
+  /** pending | ready | failed */
+  state: 'pending' | 'ready' | 'failed';
+  /** Where the ZIP is (or will be) in media storage; chosen up front so retries overwrite it. */
+  storage_key: string;
+  byte_size: number | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+/** A CSV import of follows, blocks, mutes, lists, bookmarks or domain blocks, run by a job. */
+export interface AccountImportsTable {
+  id: string;
+  account_id: string;
+  type: 'following' | 'blocking' | 'muting' | 'domain_blocking' | 'bookmarks' | 'lists';
+  mode: 'merge' | 'overwrite';
+  /** pending (overwrite not applied yet) | processing | finished | failed */
+  state: 'pending' | 'processing' | 'finished' | 'failed';
+  total_items: number;
+  processed_items: Generated<number>;
+  imported_items: Generated<number>;
+  failed_items: Generated<number>;
+  failures_read_at: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+/** A row of an import: waiting until processed, then deleted, or kept a short while if it failed. */
+export interface AccountImportRowsTable {
+  import_id: string;
+  seq: number;
+  /** The parsed row as JSON. */
+  data: string;
+  failed: Generated<Bool>;
+}
+
 export interface Database {
   accounts: AccountsTable;
   users: UsersTable;
   apps: AppsTable;
   oauth_codes: OAuthCodesTable;
-  oauth_tokens: OAuthTokensTable;
+  oauth_tokens: OAuthTokensTable & OAuthTokenClientColumns;
   statuses: StatusesTable;
   status_edits: StatusEditsTable;
   mentions: MentionsTable;
@@ -780,6 +824,12 @@ export interface Database {
   canonical_email_blocks: CanonicalEmailBlocksTable;
   trend_reviews: TrendReviewsTable;
   trends: TrendsTable;
+  two_factor: TwoFactorTable;
+  two_factor_recovery_codes: TwoFactorRecoveryCodesTable;
+  pending_logins: PendingLoginsTable;
+  account_exports: AccountExportsTable;
+  account_imports: AccountImportsTable;
+  account_import_rows: AccountImportRowsTable;
 }
 
 export type AccountRow = Selectable<AccountsTable>;
@@ -807,3 +857,55 @@ export type CanonicalEmailBlockRow = Selectable<CanonicalEmailBlocksTable>;
 export type NewStatus = Insertable<StatusesTable>;
 export type StatusUpdate = Updateable<StatusesTable>;
 export type { Generated };
+
+/**
+ * Who created a token (User-Agent and address of the /oauth/token request), for the sessions
+ * list. Kept apart from OAuthTokensTable so TokenRow, read on every request, stays as it is.
+ */
+export interface OAuthTokenClientColumns {
+  user_agent: Generated<string | null>;
+  ip: Generated<string | null>;
+}
+
+/** TOTP two-factor sign-in of a login (src/services/auth/two-factor-*.ts). */
+export interface TwoFactorTable {
+  account_id: string;
+  /** base32 TOTP secret; never logged, never shown again after setup. */
+  secret: string;
+  /** null while the setup waits for its first code: the secret is pending, sign-in unaffected. */
+  enabled_at: string | null;
+  /** The last time step whose code was accepted: a code works once (replay protection). */
+  last_used_step: number | null;
+  /** Wrong codes (and passwords) since failure_window_start; five within 15 minutes lock it. */
+  failed_attempts: number;
+  failure_window_start: string | null;
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Single-use recovery codes, stored as sha256(account id + code); a used code is deleted. */
+export interface TwoFactorRecoveryCodesTable {
+  account_id: string;
+  code_hash: string;
+  created_at: string;
+}
+
+/**
+ * The second step of a web sign-in: the password was right, the code is still to come. It
+ * grants nothing by itself; its token (stored as sha256) is bound to the browser's CSRF cookie.
+ */
+export interface PendingLoginsTable {
+  id: string;
+  account_id: string;
+  /** sha256 of the CSRF cookie of the browser that gave the password. */
+  browser_hash: string;
+  return_to: string;
+  expires_at: string;
+  created_at: string;
+}
+
+export type TwoFactorRow = Selectable<TwoFactorTable>;
+export type PendingLoginRow = Selectable<PendingLoginsTable>;
+export type AccountExportRow = Selectable<AccountExportsTable>;
+export type AccountImportRow = Selectable<AccountImportsTable>;

@@ -55,6 +55,7 @@ import { adminDomainBlocksRoutes } from './api/v1/admin/domain-blocks.ts';
 import { adminDomainAllowsRoutes } from './api/v1/admin/domain-allows.ts';
 import { adminIpBlocksRoutes } from './api/v1/admin/ip-blocks.ts';
 import { adminAppsRoutes } from './api/v1/admin/apps.ts';
+import { proofOfWorkRoutes } from './api/v1/parley/proof-of-work.ts';
 import { adminEmailDomainBlocksRoutes } from './api/v1/admin/email-domain-blocks.ts';
 import { adminCanonicalEmailBlocksRoutes } from './api/v1/admin/canonical-email-blocks.ts';
 import { adminMeasuresRoutes } from './api/v1/admin/measures.ts';
@@ -64,6 +65,9 @@ import { adminTrendsRoutes } from './api/v1/admin/trends.ts';
 import { strikesRoutes } from './api/v1/strikes.ts';
 import { adminPolicyDecisionsRoutes } from './api/v1/admin/policy-decisions.ts';
 import { profileImagesRoutes } from './api/v1/profile/index.ts';
+import { parleySecurityRoutes } from './api/v1/parley/index.ts';
+import { exportsRoutes } from './api/v1/exports/index.ts';
+import { importsRoutes } from './api/v1/imports/index.ts';
 
 export type RouteGroup = (app: FastifyInstance, ctx: AppContext) => void | Promise<void>;
 
@@ -72,7 +76,7 @@ const groups: RouteGroup[] = [appsRoutes, accountsRoutesC, blocksRoutes, mutesRo
   // Helper D: instance, discovery, default images.
   instanceRoutes, instanceV2Routes, customEmojisRoutes, trendsRoutes, announcementsRoutes, nodeinfoRoutes, webfingerRoutes, hostMetaRoutes, defaultImagesRoutes, searchV2Routes, accountsSearchRoute, streamingRoutes,
   // Helper A: accounts, OAuth, web pages.
-  accountsRoutesA, emailsRoutes, oauthRoutes, webRoutes,
+  accountsRoutesA, emailsRoutes, oauthRoutes, webRoutes, parleySecurityRoutes,
   // Helper B: statuses, polls, favourites and bookmarks, scheduled statuses.
   statusesRoutes, pollsRoutes, favouritesRoutes, scheduledStatusesRoutes,
   // Helper W1: Web Push, reports.
@@ -82,7 +86,11 @@ const groups: RouteGroup[] = [appsRoutes, accountsRoutesC, blocksRoutes, mutesRo
   // Helper H5: content filters.
   filtersV2Routes, filtersV1Routes,
   // Moderation.
-  adminReportsRoutes, adminActionLogsRoutes, adminAccountsRoutes, adminAppealsRoutes, strikesRoutes, adminDomainBlocksRoutes, adminDomainAllowsRoutes, adminIpBlocksRoutes, adminEmailDomainBlocksRoutes, adminCanonicalEmailBlocksRoutes, adminMeasuresRoutes, adminDimensionsRoutes, adminRetentionRoutes, adminTrendsRoutes, adminPolicyDecisionsRoutes, adminAppsRoutes];
+  adminReportsRoutes, adminActionLogsRoutes, adminAccountsRoutes, adminAppealsRoutes, strikesRoutes, adminDomainBlocksRoutes, adminDomainAllowsRoutes, adminIpBlocksRoutes, adminEmailDomainBlocksRoutes, adminCanonicalEmailBlocksRoutes, adminMeasuresRoutes, adminDimensionsRoutes, adminRetentionRoutes, adminTrendsRoutes, adminPolicyDecisionsRoutes, adminAppsRoutes,
+  // Helper E: data portability (archives, CSV exports and imports).
+  exportsRoutes, importsRoutes,
+  // Abuse resistance: proof-of-work challenges.
+  proofOfWorkRoutes];
 
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   for (const group of groups) await group(app, ctx);

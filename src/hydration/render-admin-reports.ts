@@ -2,7 +2,6 @@
 // cited posts that are public, every cited post's kept copy until the report is resolved, the
 // rules, notes, and where the report stands against its deadline.
 import type { AppContext } from '../context.ts';
-import { notesOfReport, reportSnapshots } from '../db/repos/admin-reports.ts';
 import { listInstanceRules } from '../db/repos/instance.ts';
 import type { ReportRow } from '../db/repos/reports.ts';
 import type { AccountRow, UserRow } from '../db/schema.ts';
@@ -21,25 +20,49 @@ async function logins(ctx: AppContext, ids: string[]): Promise<Map<string, { acc
   return new Map(accounts.map((a) => [a.id, { account: a, user: userOf.get(a.id) }]));
 }
 
+/** Groups rows by a key, keeping their order. */
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = out.get(key(row));
+    if (list) list.push(row);
+    else out.set(key(row), [row]);
+  }
+  return out;
+}
+
+// A page costs the same few statements whatever its size: each kind of row is loaded for every
+// report at once and then handed out per report.
 export async function renderAdminReports(ctx: AppContext, reports: readonly ReportRow[]): Promise<AdminReportJson[]> {
-  const people = await logins(ctx, reports.flatMap((r) => [r.account_id, r.target_account_id, r.assigned_account_id, r.action_taken_by_account_id].filter((x): x is string => x !== null)));
+  if (reports.length === 0) return [];
+  const reportIds = reports.map((r) => r.id);
+  const [snapshotRows, noteRows, rules] = await Promise.all([
+    ctx.db.selectFrom('report_statuses').selectAll().where('report_id', 'in', reportIds).orderBy('report_id').orderBy('status_id').execute(),
+    ctx.db.selectFrom('report_notes').selectAll().where('report_id', 'in', reportIds).orderBy('id').execute(),
+    listInstanceRules(ctx.db),
+  ]);
+  const snapshotsOf = groupBy(snapshotRows, (s) => s.report_id);
+  const notesOf = groupBy(noteRows, (n) => n.report_id);
+  const statusIds = [...new Set(snapshotRows.map((s) => s.status_id))];
+  const involved = reports.flatMap((r) => [r.account_id, r.target_account_id, r.assigned_account_id, r.action_taken_by_account_id].filter((x): x is string => x !== null));
+  const [people, rendered, existingRows] = await Promise.all([
+    logins(ctx, [...involved, ...noteRows.map((n) => n.account_id)]),
+    // Mastodon's `statuses` as anyone may see them; private and deleted posts are in `snapshots`.
+    renderStatuses(ctx, statusIds, null),
+    statusIds.length > 0 ? ctx.db.selectFrom('statuses').select('id').where('id', 'in', statusIds).execute() : [],
+  ]);
+  const visibleStatus = new Map(rendered.map((s) => [s.id, s]));
+  const existing = new Set(existingRows.map((s) => s.id));
   const admin = (id: string | null) => {
     const p = id ? people.get(id) : undefined;
     return p ? serializeAdminAccount(ctx.config, p.account, p.user) : null;
   };
-  const rules = await listInstanceRules(ctx.db);
   const now = ctx.clock.now().toISOString();
-  const out: AdminReportJson[] = [];
-  for (const r of reports) {
-    const snapshots = await reportSnapshots(ctx.db, r.id);
-    const ids = snapshots.map((s) => s.status_id);
-    // Mastodon's `statuses` as anyone may see them; private and deleted posts are in `snapshots`.
-    const statuses = await renderStatuses(ctx, ids, null);
-    const existing = new Set((await ctx.db.selectFrom('statuses').select('id').where('id', 'in', ids.length ? ids : ['']).execute()).map((s) => s.id));
-    const notes = await notesOfReport(ctx.db, r.id);
-    const noteAuthors = await logins(ctx, notes.map((n) => n.account_id));
+  return reports.map((r) => {
+    const snapshots = snapshotsOf.get(r.id) ?? [];
+    const notes = notesOf.get(r.id) ?? [];
     const ruleIds: string[] = r.rule_ids ? (JSON.parse(r.rule_ids) as string[]) : [];
-    out.push({
+    return {
       id: r.id,
       action_taken: r.action_taken_at !== null,
       action_taken_at: r.action_taken_at,
@@ -52,17 +75,16 @@ export async function renderAdminReports(ctx: AppContext, reports: readonly Repo
       target_account: admin(r.target_account_id)!,
       assigned_account: admin(r.assigned_account_id),
       action_taken_by_account: admin(r.action_taken_by_account_id),
-      statuses,
+      statuses: snapshots.flatMap((s) => visibleStatus.get(s.status_id) ?? []),
       rules: rules.filter((rule) => ruleIds.includes(rule.id)).map(serializeRule),
       deadline_at: r.deadline_at,
       overdue: r.action_taken_at === null && r.deadline_at !== null && r.deadline_at < now,
       escalated_at: r.escalated_at,
       snapshots: r.action_taken_at === null ? snapshots.map((s) => ({ status_id: s.status_id, content: s.content_html, spoiler_text: s.spoiler_text, visibility: s.visibility, created_at: s.status_created_at, deleted: !existing.has(s.status_id) })) : [],
       notes: notes.flatMap((n) => {
-        const author = noteAuthors.get(n.account_id);
+        const author = people.get(n.account_id);
         return author ? [{ id: n.id, content: n.content, created_at: n.created_at, account: serializeAccount(ctx.config, author.account) }] : [];
       }),
-    });
-  }
-  return out;
+    };
+  });
 }

@@ -12,10 +12,11 @@ import { registerWebPushJob } from './web-push.ts';
 import { registerMediaJobs } from './media.ts';
 import { registerModerationJobs } from './moderation.ts';
 import { registerTrendsJob } from './trends.ts';
+import { registerPortabilityJobs } from './portability.ts';
 
 type Registration = (ctx: AppContext) => void;
 
-const registrations: Registration[] = [registerNotifyJob, registerMergeHomeJob, registerUnmergeHomeJob, registerDistributeStatusJob, registerDistributeUpdateJob, registerDistributeDeleteJob, registerSendEmail, registerStatusJobs, registerWebPushJob, registerMediaJobs, registerModerationJobs, registerTrendsJob];
+const registrations: Registration[] = [registerNotifyJob, registerMergeHomeJob, registerUnmergeHomeJob, registerDistributeStatusJob, registerDistributeUpdateJob, registerDistributeDeleteJob, registerSendEmail, registerStatusJobs, registerWebPushJob, registerMediaJobs, registerModerationJobs, registerTrendsJob, registerPortabilityJobs];
 
 export function registerJobHandlers(ctx: AppContext): void {
   for (const register of registrations) register(ctx);

@@ -4,10 +4,16 @@ import { randomBytes } from 'node:crypto';
 
 export type MediaExt = 'jpg' | 'png' | 'webp' | 'mp4' | 'mp3';
 
-const KEY = /^[0-9a-f]{32}\.(jpg|png|webp|mp4|mp3)$/;
+// zip: account archives (src/services/portability/), stored beside media but never served by /media.
+const KEY = /^[0-9a-f]{32}\.(jpg|png|webp|mp4|mp3|zip)$/;
 
 export function newMediaKey(ext: MediaExt): string {
   return `${randomBytes(16).toString('hex')}.${ext}`;
+}
+
+/** A key for an account archive: random like every other, so its name cannot be guessed. */
+export function newArchiveKey(): string {
+  return `${randomBytes(16).toString('hex')}.zip`;
 }
 
 export function isMediaKey(value: string): boolean {

@@ -4,7 +4,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
-import { randomSecret } from '../domain/secrets.ts';
+import { instanceSecret } from '../db/repos/instance-secrets.ts';
 import type { Logger } from '../infra/logger.ts';
 import { ffmpegVersion } from './ffmpeg/run.ts';
 import { createMediaSigner, type MediaSigner } from './signing.ts';
@@ -20,21 +20,22 @@ export interface MediaServices {
 
 const SIGNING_KEY = 'media_url_signing_key';
 
-async function signingSecret(db: Db, nowIso: string): Promise<string> {
-  await db
-    .insertInto('settings')
-    .values({ key: SIGNING_KEY, value: JSON.stringify(randomSecret()), updated_at: nowIso })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute();
-  const row = await db.selectFrom('settings').select('value').where('key', '=', SIGNING_KEY).executeTakeFirstOrThrow();
-  return JSON.parse(row.value) as string;
+// Each probe spawns a program. A server builds one context, but tests build one per test server
+// and the CLI one per command: each binary is probed once per process (installing ffmpeg later
+// takes a restart, as it always did).
+const versions = new Map<string, Promise<string | null>>();
+
+function probedVersion(bin: string): Promise<string | null> {
+  let version = versions.get(bin);
+  if (!version) versions.set(bin, (version = ffmpegVersion(bin)));
+  return version;
 }
 
 export async function createMediaServices(config: Config, db: Db, log: Logger, nowIso: string): Promise<MediaServices> {
   await mkdir(config.media.dir, { recursive: true });
   await mkdir(config.media.incomingDir, { recursive: true, mode: 0o700 });
-  const ffmpeg = await ffmpegVersion(config.media.ffmpeg);
-  const ffprobe = ffmpeg ? await ffmpegVersion(config.media.ffprobe) : null;
+  const ffmpeg = await probedVersion(config.media.ffmpeg);
+  const ffprobe = ffmpeg ? await probedVersion(config.media.ffprobe) : null;
   if (!ffmpeg || !ffprobe) log.warn({}, 'ffmpeg/ffprobe not found: video, GIF animation and audio uploads will be refused (install Debian\'s ffmpeg package)');
-  return { storage: createLocalStorage(config.media.dir), signer: createMediaSigner(await signingSecret(db, nowIso)), ffmpeg: ffmpeg && ffprobe ? ffmpeg : null };
+  return { storage: createLocalStorage(config.media.dir), signer: createMediaSigner(await instanceSecret(db, SIGNING_KEY, nowIso)), ffmpeg: ffmpeg && ffprobe ? ffmpeg : null };
 }

@@ -24,7 +24,9 @@ let bob: TestUser;
 
 describe.runIf((browserAvailable && existsSync(path.join(webDist, 'index.html'))) || browserRequired)('the web app in Chromium', () => {
   beforeAll(async () => {
-    ({ s, base } = await createListeningServer({ context: { webDistDir: webDist } }));
+    // Proof of work on, at a difficulty quick to solve: the sign-in page and the sign-up screen
+    // solve their challenges in a real browser's Web Worker.
+    ({ s, base } = await createListeningServer({ context: { webDistDir: webDist }, env: { PARLEY_POW_DIFFICULTY: '12' } }));
     alice = await s.createUser('alice');
     bob = await s.createUser('bob');
     browser = await launchBrowser();

@@ -58,4 +58,38 @@ describe.runIf(browserAvailable || browserRequired)('server-rendered pages in Ch
     expect(await page.getByRole(path.startsWith('/auth') ? 'button' : 'link').count()).toBeGreaterThan(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
+
+  describe('with proof of work on', () => {
+    let pow: TestServer;
+    let powBase: string;
+    beforeAll(async () => {
+      ({ s: pow, base: powBase } = await createListeningServer({ env: { PARLEY_POW_DIFFICULTY: '12' } }));
+    });
+    afterAll(() => pow?.close());
+
+    const fillSignUp = async (page: import('playwright-core').Page, username: string) => {
+      await page.goto(`${powBase}/auth/sign_up`);
+      await page.getByLabel('Username').fill(username);
+      await page.getByLabel('E-mail address').fill(`${username}@example.com`);
+      await page.getByLabel('Password (at least 8 characters)').fill('a long password 1');
+      await page.getByRole('checkbox').check();
+    };
+
+    it('signs up: the page solves its challenge in a Web Worker under the page’s own CSP', async () => {
+      const js = await browser.newContext();
+      const page = await js.newPage();
+      await fillSignUp(page, 'powered');
+      await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/auth/sign_up')), page.getByRole('button', { name: 'Sign up' }).click()]);
+      expect(await pow.ctx.db.selectFrom('accounts').select('username').where('username', '=', 'powered').executeTakeFirst()).toBeDefined();
+      await js.close();
+    });
+
+    it('refuses the form without JavaScript, and says why', async () => {
+      const page = await noScript.newPage();
+      await fillSignUp(page, 'scriptless');
+      await page.getByRole('button', { name: 'Sign up' }).click();
+      expect(await page.getByRole('alert').first().textContent()).toMatch(/JavaScript/);
+      expect(await pow.ctx.db.selectFrom('accounts').select('username').where('username', '=', 'scriptless').executeTakeFirst()).toBeUndefined();
+    });
+  });
 });

@@ -14,11 +14,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function createListeningServer(opts: Omit<TestServerOptions, 'env'> = {}): Promise<{ s: TestServer; base: string }> {
+export async function createListeningServer(opts: TestServerOptions = {}): Promise<{ s: TestServer; base: string }> {
   // Another process may grab the port between probing and listening; try a few times.
   for (let attempt = 0; ; attempt++) {
     const port = await freePort();
-    const s = await createTestServer({ ...opts, env: { PARLEY_DOMAIN: `127.0.0.1:${port}`, PARLEY_HTTPS: 'false' } });
+    const s = await createTestServer({ ...opts, env: { ...opts.env, PARLEY_DOMAIN: `127.0.0.1:${port}`, PARLEY_HTTPS: 'false' } });
     try {
       await s.app.listen({ port, host: '127.0.0.1' });
       return { s, base: `http://127.0.0.1:${port}` };

@@ -54,9 +54,9 @@ export async function createTestServer(opts: TestServerOptions = {}): Promise<Te
   const testDb = await createTestDatabase();
   // A data folder of its own (media files, uploads in flight), removed when the server closes.
   const dataDir = await mkdtemp(path.join(tmpdir(), 'parley-test-'));
-  // Rate limits and load shedding are off unless a test turns them on: many tests sign up and call a
+  // Rate limits, load shedding and proof of work are off unless a test turns them on: many tests sign up and call a
   // lot from one address, and a loaded test machine's event loop must not make answers flaky.
-  const base = loadConfig({ PARLEY_DOMAIN: 'parley.test', PARLEY_HTTPS: 'true', LOG_LEVEL: 'silent', PARLEY_DATA_DIR: dataDir, PARLEY_RATE_LIMITS: 'off', PARLEY_LOAD_SHEDDING: 'off', ...(opts.env ?? {}) });
+  const base = loadConfig({ PARLEY_DOMAIN: 'parley.test', PARLEY_HTTPS: 'true', LOG_LEVEL: 'silent', PARLEY_DATA_DIR: dataDir, PARLEY_RATE_LIMITS: 'off', PARLEY_LOAD_SHEDDING: 'off', PARLEY_POW_DIFFICULTY: '0', ...(opts.env ?? {}) });
   const config: Config = Object.freeze({ ...base, database: testDb.database });
   const mailer = createMemoryMailer();
   const ctx = await createContext(config, {

@@ -21,6 +21,8 @@ const FollowRequests = lazy(() => import('./screens/FollowRequests.tsx'));
 const ProfileSettings = lazy(() => import('./screens/ProfileSettings.tsx'));
 const AccountSettings = lazy(() => import('./screens/AccountSettings.tsx'));
 const Strikes = lazy(() => import('./screens/Strikes.tsx'));
+const DataSettings = lazy(() => import('./screens/DataSettings.tsx'));
+const SecuritySettings = lazy(() => import('./screens/SecuritySettings.tsx'));
 // Staff only: ordinary people never download the moderation screens.
 const Moderation = lazy(() => import('./moderation/Moderation.tsx'));
 
@@ -108,6 +110,18 @@ function Screen() {
       return (
         <NeedsSignIn>
           <AccountSettings />
+        </NeedsSignIn>
+      );
+    case 'settingsData':
+      return (
+        <NeedsSignIn>
+          <DataSettings />
+        </NeedsSignIn>
+      );
+    case 'settingsSecurity':
+      return (
+        <NeedsSignIn>
+          <SecuritySettings />
         </NeedsSignIn>
       );
     case 'strikes':

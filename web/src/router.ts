@@ -51,6 +51,8 @@ export type Route =
   | { name: 'followRequests' }
   | { name: 'settingsProfile' }
   | { name: 'settingsAccount' }
+  | { name: 'settingsData' }
+  | { name: 'settingsSecurity' }
   | { name: 'strikes'; id?: string }
   | { name: 'moderation'; screen: ModerationScreen }
   | { name: 'signup' }
@@ -74,6 +76,8 @@ export function matchRoute(path: string): Route {
   if (a === 'lists') return { name: 'lists' };
   if (a === 'follow_requests') return { name: 'followRequests' };
   if (a === 'preferences' && b === 'profile') return { name: 'settingsProfile' };
+  if (a === 'preferences' && b === 'data') return { name: 'settingsData' };
+  if (a === 'preferences' && b === 'security') return { name: 'settingsSecurity' };
   if (a === 'preferences' && b === 'strikes') return c ? { name: 'strikes', id: c } : { name: 'strikes' };
   if (a === 'moderation') return { name: 'moderation', screen: moderationScreen(b, c) };
   if (a === 'preferences') return { name: 'settingsAccount' };

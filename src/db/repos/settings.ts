@@ -19,6 +19,7 @@ const boolText = (t: string) => (['true', '1', 'yes', 'on'].includes(t.toLowerCa
 const MODES = ['open', 'approval', 'closed'] as const;
 type Mode = (typeof MODES)[number];
 const mode: Parse<Mode> = (v) => (MODES as readonly unknown[]).includes(v) ? (v as Mode) : undefined;
+const difficulty: Parse<number> = (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 28 ? v : undefined);
 const ACCESS = ['public', 'none'] as const;
 type Access = (typeof ACCESS)[number];
 const access: Parse<Access> = (v) => (ACCESS as readonly unknown[]).includes(v) ? (v as Access) : undefined;
@@ -85,6 +86,12 @@ export const SETTINGS = {
     defaultValue: () => 24,
   }),
   trends_enabled: def({ description: 'Compute trending tags and posts and show the ones moderators approved (true/false)', parse: bool, fromText: boolText, defaultValue: () => true }),
+  pow_difficulty: def({
+    description: 'Proof of work asked of the sign-in and sign-up forms and of anonymous clients past their soft quota: leading zero bits of SHA-256 (0 turns it off; 20 takes a browser about a second)',
+    parse: difficulty,
+    fromText: (t) => (/^\d+$/.test(t) ? difficulty(Number(t)) : undefined),
+    defaultValue: (c) => c.rateLimits.proofDifficulty,
+  }),
   logged_out_access: def({
     description: 'What people who are not signed in may read: public (public profiles and posts, like the web) or none (the API and pages need a login)',
     parse: access,

@@ -16,10 +16,13 @@ import { Lru } from '../../infra/lru.ts';
 import { allowListMatcher, throttleIp } from '../../infra/rate-limit/client-ip.ts';
 import { throttlesFor, type ThrottleHit, type ThrottlePhase } from '../../infra/rate-limit/throttles.ts';
 import { authenticate } from '../../services/auth/authenticate.ts';
+import { checkProof, proofRequired } from '../../services/abuse/proof-of-work.ts';
 import { bearerToken } from './auth.ts';
 import { paramsOf } from './body.ts';
 
 const TOKEN_CACHE_MS = 60_000;
+/** Where a client gets a challenge: never itself behind a proof. */
+export const PROOF_OF_WORK_ROUTE = '/api/v1/parley/proof_of_work';
 const TOKEN_CACHE_SIZE = 10_000;
 
 interface Outcome {
@@ -54,6 +57,17 @@ export async function registerRateLimits(app: FastifyInstance, ctx: AppContext):
       const worst = exceeded.reduce((a, b) => (b.resetAtMs > a.resetAtMs ? b : a));
       setHeaders(reply, { ...worst, remaining: 0 });
       throw tooManyRequests(Math.max(1, Math.ceil((worst.resetAtMs - nowMs) / 1000)));
+    }
+    // Past the soft quota an anonymous client must show a proof of work (src/services/abuse/).
+    const anonymous = hits.findIndex((h) => h.group === 'api_ip');
+    if (anonymous >= 0 && settings.proofAfter > 0 && route !== PROOF_OF_WORK_ROUTE) {
+      const used = outcomes[anonymous]!.limit - outcomes[anonymous]!.remaining;
+      if (used > settings.proofAfter) {
+        const client = throttleIp(request.ip);
+        const proof = request.headers['x-parley-proof'];
+        const problem = await checkProof(ctx, 'api', typeof proof === 'string' ? proof : null, client);
+        if (problem) throw await proofRequired(ctx, problem, client);
+      }
     }
     const tightest = outcomes.reduce((a, b) => (b.remaining < a.remaining ? b : a));
     const before = shown.get(request);

@@ -33,15 +33,21 @@ label{display:block;margin:.75rem 0 .25rem}input[type=text],input[type=email],in
 button{padding:.5rem 1rem;margin:.5rem .5rem .5rem 0}.error{color:#a00;background:#fee;padding:.5rem}.notice{background:#efe;padding:.5rem}
 code{word-break:break-all;background:#f4f4f4;padding:.1rem .3rem}table{border-collapse:collapse}td{padding:.2rem .5rem;vertical-align:top}`;
 
-/** `head` adds to the document head (the public pages' link-preview tags). */
-export function sendPage(reply: FastifyReply, status: number, title: string, body: Html, head: Html = raw('')): FastifyReply {
-  const doc = h`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer"><title>${title} - Parley</title>${head}<style>${raw(STYLE)}</style></head><body><h1>${title}</h1>${body}</body></html>`;
+const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; media-src 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/**
+ * `head` adds to the document head (the public pages' link-preview tags). `script` names the
+ * one same-origin script a page may run (the forms' proof of work); pages have none otherwise.
+ */
+export function sendPage(reply: FastifyReply, status: number, title: string, body: Html, head: Html = raw(''), script?: string): FastifyReply {
+  const scriptTag = script ? h`<script src="${script}" defer></script>` : raw('');
+  const doc = h`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer"><title>${title} - Parley</title>${head}<style>${raw(STYLE)}</style>${scriptTag}</head><body><h1>${title}</h1>${body}</body></html>`;
   return reply
     .status(status)
     .header('content-type', 'text/html; charset=utf-8')
     .header('cache-control', 'no-store')
     .header('x-frame-options', 'DENY')
-    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; media-src 'self'; frame-ancestors 'none'; base-uri 'none'")
+    .header('content-security-policy', script ? `${PAGE_CSP}; script-src 'self'; worker-src 'self'` : PAGE_CSP)
     .send(doc.__html);
 }
 

@@ -2,8 +2,8 @@
 // CSRF secret; anonymous forms (sign-in, sign-up, setup) use a double-submit cookie.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { randomSecret, safeEqual } from '../../domain/secrets.ts';
-import { resolveWebSession, type WebSession } from '../../services/auth/web-sessions.ts';
+import { randomSecret, safeEqual, sha256 } from '../../domain/secrets.ts';
+import { clientInfo, resolveWebSession, type ClientInfo, type WebSession } from '../../services/auth/web-sessions.ts';
 
 export const SESSION_COOKIE = 'parley_session';
 const CSRF_COOKIE = 'parley_csrf';
@@ -30,6 +30,17 @@ export function webSessionOf(ctx: AppContext, request: FastifyRequest): Promise<
   return resolveWebSession(ctx, readCookie(request, SESSION_COOKIE));
 }
 
+/** The stored id of the session cookie the request carries (unchecked): marks "this device" in the sessions list. */
+export function webSessionIdOf(request: FastifyRequest): string | null {
+  const value = readCookie(request, SESSION_COOKIE);
+  return value ? sha256(value) : null;
+}
+
+/** The browser and address a request comes from (behind a proxy, the forwarded address). */
+export function requestClient(request: FastifyRequest): ClientInfo {
+  return clientInfo(request.headers['user-agent'], request.ip);
+}
+
 /** The CSRF token to put in a form. */
 export function csrfToken(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, session: WebSession | null): string {
   if (session) return session.session.csrf_secret;
@@ -46,10 +57,16 @@ export function csrfValid(request: FastifyRequest, session: WebSession | null, s
   return typeof submitted === 'string' && !!expected && safeEqual(submitted, expected);
 }
 
-/** Only same-site paths: an attacker must not be able to bounce people elsewhere after sign-in. */
+/**
+ * Only same-site paths: an attacker must not be able to bounce people elsewhere after sign-in.
+ * No control characters at all: browsers drop tabs and newlines from a URL before reading it,
+ * so "/<tab>/evil.example" would arrive as "//evil.example", another site.
+ */
 export function safeReturnTo(value: unknown, fallback = '/settings/applications'): string {
-  return typeof value === 'string' && /^\/(?![/\\])/.test(value) && !/[\r\n]/.test(value) ? value : fallback;
+  return typeof value === 'string' && /^\/(?![/\\])/.test(value) && !hasControlCharacter(value) ? value : fallback;
 }
+
+const hasControlCharacter = (s: string) => [...s].some((c) => c.charCodeAt(0) < 0x20 || c === '\u007f');
 
 export function formBody(request: FastifyRequest): Record<string, unknown> {
   const b = request.body;

@@ -1,31 +1,62 @@
 // /auth/sign_in and /auth/sign_out: the web session that the consent and development pages use.
+// With two-factor authentication on, the right password leads to a second step
+// (/auth/sign_in/two_factor) asking for a code; only that step starts the session.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import type { RouteGroup } from '../routes.ts';
 import { checkPassword, loginBlocker } from '../../services/auth/sign-in.ts';
+import { lockoutMessage, lockoutOf, type Lockout } from '../../services/auth/two-factor-codes.ts';
+import { finishPendingLogin, secondFactorOf, startPendingLogin } from '../../services/auth/two-factor-sign-in.ts';
 import { endWebSession, startWebSession } from '../../services/auth/web-sessions.ts';
 import { errorBox, h, hidden, sendPage } from './page.ts';
-import { csrfToken, csrfValid, field, formBody, readCookie, safeReturnTo, SESSION_COOKIE, setCookie, webSessionOf } from './session.ts';
+import { POW_SCRIPT, powFormParts, powFormProblem } from './proof-of-work-form.ts';
+import { csrfToken, csrfValid, field, formBody, readCookie, requestClient, safeReturnTo, SESSION_COOKIE, setCookie, webSessionOf } from './session.ts';
 
 const SESSION_MAX_AGE = 30 * 86_400;
+/** Longer than any code or recovery code: anything longer is simply wrong. */
+const CODE_MAX = 64;
 
-export async function signInAndRedirect(ctx: AppContext, reply: FastifyReply, accountId: string, returnTo: string): Promise<FastifyReply> {
-  const { cookieValue } = await startWebSession(ctx, accountId);
+/** Starts the session and redirects. Resolves once the reply is sent (never to the thenable reply itself). */
+export async function signInAndRedirect(ctx: AppContext, reply: FastifyReply, accountId: string, returnTo: string): Promise<void> {
+  const { cookieValue } = await startWebSession(ctx, accountId, requestClient(reply.request));
   setCookie(ctx, reply, SESSION_COOKIE, cookieValue, SESSION_MAX_AGE);
-  return reply.redirect(returnTo, 303);
+  reply.redirect(returnTo, 303);
 }
 
-function signInForm(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, status: number, opts: { returnTo: string; login?: string; error?: string }) {
+/** Resolves once the page is sent (never to the thenable reply itself). */
+async function signInForm(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, status: number, opts: { returnTo: string; login?: string; error?: string }): Promise<void> {
   const csrf = csrfToken(ctx, request, reply, null);
-  return sendPage(
+  const pow = await powFormParts(ctx, 'sign_in');
+  sendPage(
     reply,
     status,
     'Sign in',
-    h`${errorBox(opts.error ?? null)}<form method="post" action="/auth/sign_in">${hidden('csrf_token', csrf)}${hidden('return_to', opts.returnTo)}
+    h`${errorBox(opts.error ?? null)}<form method="post" action="/auth/sign_in"${pow.attribute}>${hidden('csrf_token', csrf)}${hidden('return_to', opts.returnTo)}${pow.fields}
 <label for="login">Username or e-mail address</label><input type="text" id="login" name="login" value="${opts.login ?? ''}" autocomplete="username" required autofocus>
 <label for="password">Password</label><input type="password" id="password" name="password" autocomplete="current-password" required>
 <button type="submit">Sign in</button></form><p><a href="/auth/password/new">Forgot your password?</a> · <a href="/auth/sign_up">Create an account</a></p>`,
+    undefined,
+    pow.enabled ? POW_SCRIPT : undefined,
   );
+}
+
+/** The code step. The pending sign-in's own return_to decides where it goes; this one is for "start over". */
+function secondStepForm(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, status: number, opts: { token: string; returnTo: string; error?: string }) {
+  const csrf = csrfToken(ctx, request, reply, null);
+  const startOver = `/auth/sign_in?return_to=${encodeURIComponent(opts.returnTo)}`;
+  return sendPage(
+    reply,
+    status,
+    'Two-factor authentication',
+    h`${errorBox(opts.error ?? null)}<p>Enter the 6-digit code from your authenticator app, or one of your recovery codes.</p><form method="post" action="/auth/sign_in/two_factor">${hidden('csrf_token', csrf)}${hidden('login_token', opts.token)}${hidden('return_to', opts.returnTo)}
+<label for="code">Code</label><input type="text" id="code" name="code" autocomplete="one-time-code" autocapitalize="off" spellcheck="false" maxlength="${CODE_MAX}" required autofocus>
+<button type="submit">Verify</button></form><p><a href="${startOver}">Start over</a></p>`,
+  );
+}
+
+function lockedOut(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, lockout: Lockout, opts: { returnTo: string; login?: string }) {
+  reply.header('retry-after', String(lockout.retryAfterSeconds));
+  return signInForm(ctx, request, reply, 429, { ...opts, error: lockoutMessage(lockout) });
 }
 
 export const signInRoutes: RouteGroup = (app, ctx) => {
@@ -40,11 +71,49 @@ export const signInRoutes: RouteGroup = (app, ctx) => {
     const returnTo = safeReturnTo(body.return_to);
     if (!csrfValid(request, null, body.csrf_token)) return signInForm(ctx, request, reply, 403, { returnTo, error: 'Your form expired. Please try again.' });
     const loginName = field(body, 'login') || field(body, 'username') || field(body, 'email');
+    // Before the password is even looked at: guessing costs a second of CPU per guess.
+    const powProblem = await powFormProblem(ctx, 'sign_in', field(body, 'pow_challenge'), field(body, 'pow_nonce'));
+    if (powProblem) return signInForm(ctx, request, reply, 422, { returnTo, login: loginName, error: powProblem });
     const login = await checkPassword(ctx, loginName, field(body, 'password'));
     if (!login) return signInForm(ctx, request, reply, 422, { returnTo, login: loginName, error: 'Invalid username, e-mail address or password.' });
     const blocker = loginBlocker(login);
     if (blocker) return signInForm(ctx, request, reply, 403, { returnTo, login: loginName, error: `${blocker}.` });
-    return signInAndRedirect(ctx, reply, login.account.id, returnTo);
+    const secondFactor = await secondFactorOf(ctx, login.account.id);
+    if (secondFactor) {
+      const locked = lockoutOf(ctx, secondFactor);
+      if (locked) return lockedOut(ctx, request, reply, locked, { returnTo, login: loginName });
+      // The CSRF cookie (just checked to equal the submitted token) binds the second step to this browser.
+      const token = await startPendingLogin(ctx, { accountId: login.account.id, browserToken: field(body, 'csrf_token'), returnTo });
+      return secondStepForm(ctx, request, reply, 200, { token, returnTo });
+    }
+    await signInAndRedirect(ctx, reply, login.account.id, returnTo);
+    return reply;
+  });
+
+  // Reloading the code page after it expired, or following an old link: start over.
+  app.get('/auth/sign_in/two_factor', async (_request, reply) => reply.redirect('/auth/sign_in', 303));
+
+  app.post('/auth/sign_in/two_factor', async (request, reply) => {
+    const body = formBody(request);
+    const returnTo = safeReturnTo(body.return_to);
+    if (!csrfValid(request, null, body.csrf_token)) return signInForm(ctx, request, reply, 403, { returnTo, error: 'Your form expired. Please try again.' });
+    const code = field(body, 'code');
+    const outcome = await finishPendingLogin(ctx, {
+      token: field(body, 'login_token'),
+      browserToken: field(body, 'csrf_token'),
+      code: code.length > CODE_MAX ? '' : code,
+    });
+    switch (outcome.kind) {
+      case 'signed-in':
+        await signInAndRedirect(ctx, reply, outcome.accountId, outcome.returnTo);
+        return reply;
+      case 'wrong':
+        return secondStepForm(ctx, request, reply, 422, { token: outcome.token, returnTo, error: 'Invalid two-factor code.' });
+      case 'locked':
+        return lockedOut(ctx, request, reply, outcome.lockout, { returnTo });
+      case 'expired':
+        return signInForm(ctx, request, reply, 422, { returnTo, error: 'Your sign-in expired or was already used. Please enter your password again.' });
+    }
   });
 
   app.post('/auth/sign_out', async (request, reply) => {

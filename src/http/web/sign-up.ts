@@ -8,6 +8,7 @@ import { signUp } from '../../services/accounts/sign-up.ts';
 import { errorBox, h, hidden, messagePage, sendPage } from './page.ts';
 import { csrfToken, csrfValid, field, formBody } from './session.ts';
 import { signInAndRedirect } from './sign-in.ts';
+import { POW_SCRIPT, powFormParts, powFormProblem } from './proof-of-work-form.ts';
 
 interface Values {
   username?: string;
@@ -19,6 +20,7 @@ async function signUpForm(ctx: AppContext, request: FastifyRequest, reply: Fasti
   const mode = await getSetting(ctx.db, ctx.config, 'registrations_mode');
   if (mode === 'closed') return messagePage(reply, 403, 'Sign up', 'Registrations are closed on this server.');
   const csrf = csrfToken(ctx, request, reply, null);
+  const pow = await powFormParts(ctx, 'sign_up');
   const reason =
     mode === 'approval'
       ? h`<label for="reason">Why do you want to join? (a moderator reviews new accounts)</label><textarea id="reason" name="reason" maxlength="1000">${values.reason ?? ''}</textarea>`
@@ -27,12 +29,14 @@ async function signUpForm(ctx: AppContext, request: FastifyRequest, reply: Fasti
     reply,
     status,
     'Sign up',
-    h`${errorBox(error ?? null)}<form method="post" action="/auth/sign_up">${hidden('csrf_token', csrf)}
+    h`${errorBox(error ?? null)}<form method="post" action="/auth/sign_up"${pow.attribute}>${hidden('csrf_token', csrf)}${pow.fields}
 <label for="username">Username</label><input type="text" id="username" name="username" value="${values.username ?? ''}" maxlength="30" required>
 <label for="email">E-mail address</label><input type="email" id="email" name="email" value="${values.email ?? ''}" required>
 <label for="password">Password (at least 8 characters)</label><input type="password" id="password" name="password" autocomplete="new-password" required>
 ${reason}<label><input type="checkbox" name="agreement" value="1"> I agree to the server rules and terms</label>
 <button type="submit">Sign up</button></form><p><a href="/auth/sign_in">Sign in instead</a></p>`,
+    undefined,
+    pow.enabled ? POW_SCRIPT : undefined,
   );
 }
 
@@ -43,6 +47,8 @@ export const signUpRoutes: RouteGroup = (app, ctx) => {
     const body = formBody(request);
     const values = { username: field(body, 'username'), email: field(body, 'email'), reason: field(body, 'reason') };
     if (!csrfValid(request, null, body.csrf_token)) return signUpForm(ctx, request, reply, 403, values, 'Your form expired. Please try again.');
+    const powProblem = await powFormProblem(ctx, 'sign_up', field(body, 'pow_challenge'), field(body, 'pow_nonce'));
+    if (powProblem) return signUpForm(ctx, request, reply, 422, values, powProblem);
     try {
       const created = await signUp(ctx, {
         ...values,

@@ -37,6 +37,8 @@ const isPost = (r: ThrottleRequest, ...routes: string[]) => r.method === 'POST' 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
 const isPasswordLogin = (r: ThrottleRequest) => isPost(r, '/auth/sign_in') || (isPost(r, '/oauth/token') && r.params.grant_type === 'password');
+/** The second step of a two-factor sign-in: counted per address like a password (its own lockout counts per account). */
+const isCodeLogin = (r: ThrottleRequest) => isPost(r, '/auth/sign_in/two_factor');
 
 /**
  * Names and e-mail addresses typed by the client are normalised (so case and spaces do not make
@@ -56,7 +58,7 @@ const THROTTLES: readonly Throttle[] = [
   { group: 'password_reset_ip', phase: 'request', discriminator: (r) => (isPost(r, '/auth/password/new', '/auth/password/edit') ? r.ip : null) },
   { group: 'password_reset_email', phase: 'body', discriminator: (r) => (isPost(r, '/auth/password/new') ? nameKey(text(r.params.email)) : null) },
   // The grant type is a body parameter, so even the per-address login throttle waits for the body.
-  { group: 'login_ip', phase: 'body', discriminator: (r) => (isPasswordLogin(r) ? r.ip : null) },
+  { group: 'login_ip', phase: 'body', discriminator: (r) => (isPasswordLogin(r) || isCodeLogin(r) ? r.ip : null) },
   {
     group: 'login_name',
     phase: 'body',

@@ -19,7 +19,6 @@ import {
 import type { StatusJson } from '../../serializers/status.ts';
 import { appealsOfWarnings } from '../../db/repos/account-warnings.ts';
 import { serializeWarning, type AccountWarningJson } from '../../serializers/account-warning.ts';
-import { reportedStatusIds } from '../../db/repos/reports.ts';
 import { serializeReport, type ReportJson } from '../../serializers/report.ts';
 
 export interface FilterInput {
@@ -45,12 +44,23 @@ const reportIdOf = (n: NotificationRow) => (n as NotificationRow & { report_id?:
 async function loadReports(ctx: AppContext, rows: NotificationRow[]): Promise<Map<string, ReportJson>> {
   const ids = [...new Set(rows.map(reportIdOf).filter((id): id is string => id !== null))];
   if (ids.length === 0) return new Map();
-  const reports = await ctx.db.selectFrom('reports').selectAll().where('id', 'in', ids).execute();
+  // Every report's cited posts in one statement, not one per report (a moderator's page of
+  // admin.report notifications can hold dozens).
+  const [reports, cited] = await Promise.all([
+    ctx.db.selectFrom('reports').selectAll().where('id', 'in', ids).execute(),
+    ctx.db.selectFrom('report_statuses').select(['report_id', 'status_id']).where('report_id', 'in', ids).orderBy('report_id').orderBy('status_id').execute(),
+  ]);
+  const statusIdsOf = new Map<string, string[]>();
+  for (const { report_id, status_id } of cited) {
+    const list = statusIdsOf.get(report_id);
+    if (list) list.push(status_id);
+    else statusIdsOf.set(report_id, [status_id]);
+  }
   const targets = new Map((await findAccountsByIds(ctx.db, reports.map((r) => r.target_account_id))).map((a) => [a.id, a]));
   const out = new Map<string, ReportJson>();
   for (const r of reports) {
     const target = targets.get(r.target_account_id);
-    if (target) out.set(r.id, serializeReport(ctx.config, r, await reportedStatusIds(ctx.db, r.id), target));
+    if (target) out.set(r.id, serializeReport(ctx.config, r, statusIdsOf.get(r.id) ?? [], target));
   }
   return out;
 }

@@ -16,7 +16,7 @@ import type {
   TagJson,
 } from '../../../api/entities.ts';
 import type { Http, UploadOptions } from './http.ts';
-import type { InstanceV2, StatusParams, TokenJson } from './types.ts';
+import type { InstanceV2, ProofOfWorkChallenge, StatusParams, TokenJson } from './types.ts';
 
 const enc = encodeURIComponent;
 
@@ -25,8 +25,9 @@ export function endpoints(http: Http) {
     instance: () => http.get<InstanceV2>('/api/v2/instance', { token: null }),
     rules: () => http.get<RuleJson[]>('/api/v1/instance/rules', { token: null }),
     me: () => http.get<CredentialAccountJson>('/api/v1/accounts/verify_credentials'),
-    register: (appToken: string, body: { username: string; email: string; password: string; agreement: boolean; locale: string; reason?: string }) =>
+    register: (appToken: string, body: { username: string; email: string; password: string; agreement: boolean; locale: string; reason?: string; proof?: string }) =>
       http.post<TokenJson>('/api/v1/accounts', body, { token: appToken }),
+    proofOfWork: (purpose: 'sign_up' | 'sign_in' | 'api') => http.get<ProofOfWorkChallenge>('/api/v1/parley/proof_of_work', { token: null, query: { purpose } }),
     deleteAccount: (password: string) => http.post<Record<string, never>>('/api/v1/accounts/delete', { password }),
     updateCredentials: (body: Record<string, unknown>) => http.patch<CredentialAccountJson>('/api/v1/accounts/update_credentials', body),
 

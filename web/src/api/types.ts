@@ -53,3 +53,6 @@ export interface StreamMessage {
   event: string;
   payload?: string;
 }
+
+/** GET /api/v1/parley/proof_of_work (see /about/proof-of-work). */
+export type ProofOfWorkChallenge = { required: false } | { required: true; algorithm: string; challenge: string; difficulty: number; expires_at: string };

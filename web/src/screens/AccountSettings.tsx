@@ -48,6 +48,12 @@ export default function AccountSettings() {
         <li>
           <Link href="/preferences/strikes">{t('strikes.title')}</Link>
         </li>
+        <li>
+          <Link href="/preferences/security">{t('security.title')}</Link>
+        </li>
+        <li>
+          <Link href="/preferences/data">{t('settings.dataLink')}</Link>
+        </li>
       </ul>
       <section aria-labelledby="lang-h" className="stack">
         <h2 id="lang-h">{t('settings.language')}</h2>

@@ -1,5 +1,5 @@
 // Sign-up inside the app: the server's rules and terms, then POST /api/v1/accounts with an app token.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { RuleJson } from '../../../api/entities.ts';
 import { useSession } from '../session.tsx';
 import { useI18n } from '../i18n/index.tsx';
@@ -8,6 +8,7 @@ import { ApiError } from '../api/http.ts';
 import { navigate } from '../router.ts';
 import { Page } from '../components/Page.tsx';
 import { errorText } from '../components/errors.tsx';
+import { prepareProof } from '../lib/proof-of-work.ts';
 
 export default function SignUp() {
   const { api, http, instance, setToken, refreshMe } = useSession();
@@ -23,6 +24,22 @@ export default function SignUp() {
     api.rules().then(setRules, (err: unknown) => setError(errorText(err, t)));
   }, [api, t]);
 
+  // The proof of work is solved in the background while the person fills in the form.
+  const proof = useRef<ReturnType<typeof prepareProof> | null>(null);
+  useEffect(() => {
+    proof.current = prepareProof(api, 'sign_up');
+    proof.current.catch(() => {});
+  }, [api]);
+  const readyProof = async () => {
+    let p = await (proof.current ?? prepareProof(api, 'sign_up'));
+    // A challenge lives ten minutes; a slow form-filler gets a fresh one.
+    if (p.expiresAt < Date.now() + 30_000) p = await prepareProof(api, 'sign_up');
+    // Used once: the next attempt (after a refused sign-up) needs another.
+    proof.current = prepareProof(api, 'sign_up');
+    proof.current.catch(() => {});
+    return p.proof;
+  };
+
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
 
   const translateField = (field: string) =>
@@ -37,6 +54,7 @@ export default function SignUp() {
     }
     setBusy(true);
     try {
+      const solved = await readyProof();
       const token = await api.register(await appToken(http), {
         username: form.username,
         email: form.email,
@@ -44,6 +62,7 @@ export default function SignUp() {
         agreement: agreed,
         locale: lang,
         ...(instance?.registrations.approval_required ? { reason: form.reason } : {}),
+        ...(solved ? { proof: solved } : {}),
       });
       setToken(token.access_token);
       await refreshMe();

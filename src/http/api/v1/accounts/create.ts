@@ -1,4 +1,6 @@
 // POST /api/v1/accounts: sign up with an app token (e.g. from client_credentials); returns a Token.
+// Parley's `proof` (a solved sign_up proof of work, see /about/proof-of-work) is optional, so
+// Mastodon clients work unchanged; one that is sent must be good, and is then used up.
 import { z } from 'zod';
 import type { RouteGroup } from '../../../routes.ts';
 import { paramsOf } from '../../../plugins/body.ts';
@@ -6,6 +8,8 @@ import { parseInput, zBool } from '../../../validation.ts';
 import { signUp } from '../../../../services/accounts/sign-up.ts';
 import { issueToken } from '../../../../services/oauth/issue-token.ts';
 import { tokenResponse } from '../../../../services/oauth/token-response.ts';
+import { checkProof, proofProblemText } from '../../../../services/abuse/proof-of-work.ts';
+import { unprocessable } from '../../../../domain/errors.ts';
 
 const Body = z.object({
   username: z.string({ message: "can't be blank" }).max(200),
@@ -15,11 +19,16 @@ const Body = z.object({
   locale: z.string().max(20).optional(),
   reason: z.string().max(5000).optional().nullable(),
   date_of_birth: z.string().max(20).optional(),
+  proof: z.string().max(200).optional(),
 });
 
 export const createAccountRoute: RouteGroup = (app, ctx) => {
   app.post('/api/v1/accounts', { config: { auth: { mode: 'app', scope: 'write:accounts' } } }, async (request) => {
-    const body = parseInput(Body, paramsOf(request));
+    const { proof, ...body } = parseInput(Body, paramsOf(request));
+    if (proof !== undefined) {
+      const problem = await checkProof(ctx, 'sign_up', proof);
+      if (problem) throw unprocessable(proofProblemText(problem));
+    }
     const created = await signUp(ctx, { ...body, reason: body.reason ?? null, ip: request.ip });
     const issued = await issueToken(ctx, { appId: request.auth!.token.app_id, accountId: created.account.id, scopes: [...request.auth!.scopes] });
     return tokenResponse(issued);

@@ -1,0 +1,8 @@
+// Parley-specific API (not in Mastodon's): the account's security settings.
+import type { RouteGroup } from '../../../routes.ts';
+import { sessionsRoutes } from './sessions.ts';
+import { twoFactorRoutes } from './two-factor.ts';
+
+export const parleySecurityRoutes: RouteGroup = async (app, ctx) => {
+  for (const route of [twoFactorRoutes, sessionsRoutes]) await route(app, ctx);
+};
