@@ -7,5 +7,8 @@ export function plainExcerpt(html: string, max = 200): string {
     .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
     .trim();
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  // Counted and cut by code points: slicing UTF-16 units could split an emoji into a lone
+  // surrogate half (sent as U+FFFD), and would count it as two characters.
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 }

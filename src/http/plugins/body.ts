@@ -67,21 +67,26 @@ export async function registerBodyParsing(app: FastifyInstance, limits: BodyLimi
     request.uploads = [];
     if (!request.isMultipart()) return;
     const fields: [string, string][] = [];
-    for await (const part of request.parts()) {
-      if (part.type === 'file') {
-        const upload: Upload = { fieldname: part.fieldname, filename: part.filename, mimetype: part.mimetype, path: path.join(limits.uploadDir, newIncomingName()), size: 0 };
-        // Listed before writing, so a failed or too-large upload is still cleaned up.
-        request.uploads.push(upload);
-        try {
-          await pipeline(part.file, createWriteStream(upload.path, { mode: 0o600 }));
-        } catch (err) {
-          if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(413, `The file is too large (at most ${Math.floor(limits.fileBytes / 1048576)} MB)`);
-          throw err;
+    try {
+      for await (const part of request.parts()) {
+        if (part.type === 'file') {
+          const upload: Upload = { fieldname: part.fieldname, filename: part.filename, mimetype: part.mimetype, path: path.join(limits.uploadDir, newIncomingName()), size: 0 };
+          // Listed before writing, so a failed or too-large upload is still cleaned up.
+          request.uploads.push(upload);
+          try {
+            await pipeline(part.file, createWriteStream(upload.path, { mode: 0o600 }));
+          } catch (err) {
+            if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(413, `The file is too large (at most ${Math.floor(limits.fileBytes / 1048576)} MB)`);
+            throw err;
+          }
+          upload.size = (await stat(upload.path)).size;
+        } else {
+          fields.push([part.fieldname, typeof part.value === 'string' ? part.value : String(part.value)]);
         }
-        upload.size = (await stat(upload.path)).size;
-      } else {
-        fields.push([part.fieldname, typeof part.value === 'string' ? part.value : String(part.value)]);
       }
+    } catch (err) {
+      if (isMalformedMultipart(err)) throw badRequest('Malformed multipart body');
+      throw err;
     }
     (request as { body: unknown }).body = buildNestedParams(fields);
   });
@@ -92,6 +97,16 @@ export async function registerBodyParsing(app: FastifyInstance, limits: BodyLimi
       throw badRequest('Parameters must not contain NUL characters');
     }
   });
+}
+
+/**
+ * busboy reports a body that breaks the multipart format (no boundary, cut short, a bad part
+ * header) as a plain Error with no code: the client's fault, not a 500. Fastify's own errors
+ * carry FST_ codes (mapped in errors.ts) and failed disk writes carry E codes: those stay as
+ * they are, as do programming errors (TypeError and the like).
+ */
+function isMalformedMultipart(err: unknown): boolean {
+  return err instanceof Error && err.constructor === Error && (err as { code?: unknown }).code === undefined;
 }
 
 function containsNul(value: unknown, depth = 0): boolean {
