@@ -36,7 +36,9 @@ export type ModerationScreen =
   | { kind: 'appeals' }
   | { kind: 'automated' }
   | { kind: 'signUps' }
-  | { kind: 'log' };
+  | { kind: 'log' }
+  | { kind: 'accountSearch' }
+  | { kind: 'apps' };
 
 export type Route =
   | { name: 'home' }
@@ -89,6 +91,8 @@ export function matchRoute(path: string): Route {
 function moderationScreen(section: string | undefined, id: string | undefined): ModerationScreen {
   if (section === 'reports' && id) return { kind: 'report', id };
   if (section === 'accounts' && id) return { kind: 'account', id };
+  if (section === 'accounts') return { kind: 'accountSearch' };
+  if (section === 'apps') return { kind: 'apps' };
   if (section === 'appeals') return { kind: 'appeals' };
   if (section === 'automated') return { kind: 'automated' };
   if (section === 'sign_ups') return { kind: 'signUps' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CredentialAccountJson } from '../../../api/entities.ts';
-import { isStaff } from './staff.ts';
+import { isAdmin, isStaff } from './staff.ts';
 
 const withRole = (permissions: string) => ({ role: { id: 'x', name: '', color: '', permissions, highlighted: false } }) as CredentialAccountJson;
 
@@ -14,5 +14,13 @@ describe('staff detection from the role', () => {
     expect(isStaff(withRole('65536'))).toBe(false);
     expect(isStaff(withRole('not a number'))).toBe(false);
     expect(isStaff(null)).toBe(false);
+  });
+});
+
+describe('isAdmin', () => {
+  it('is true only with the administrator bit', () => {
+    expect(isAdmin(withRole('1048575'))).toBe(true);
+    expect(isAdmin(withRole('16'))).toBe(false);
+    expect(isAdmin(null)).toBe(false);
   });
 });

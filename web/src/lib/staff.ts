@@ -9,3 +9,9 @@ export function isStaff(me: CredentialAccountJson | null): boolean {
   const bits = Number(me?.role?.permissions ?? 0);
   return Number.isFinite(bits) && (bits & (ADMINISTRATOR | MANAGE_REPORTS)) !== 0;
 }
+
+/** Admins alone: hides what only an admin may use (the server checks the role again on every call). */
+export function isAdmin(me: CredentialAccountJson | null): boolean {
+  const bits = Number(me?.role?.permissions ?? 0);
+  return Number.isFinite(bits) && (bits & ADMINISTRATOR) !== 0;
+}

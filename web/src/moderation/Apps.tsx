@@ -13,7 +13,7 @@ import { PagedList } from '../components/PagedList.tsx';
 import { useAdmin } from './use-admin.ts';
 import { useAction } from './use-action.ts';
 import { useModText } from './messages.ts';
-import { isAdmin } from './admin-role.ts';
+import { isAdmin } from '../lib/staff.ts';
 
 /** Only web addresses become links: the website is whatever the app's author registered. */
 function webUrl(website: string | null): string | null {

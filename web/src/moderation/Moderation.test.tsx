@@ -22,7 +22,7 @@ const page = (items: unknown[]) => ({ body: items });
 /** An admin's role as the server describes it: every permission bit, `administrator` included. */
 const ADMIN_ROLE = { id: 'admin', name: 'Admin', color: '', permissions: '1048575', highlighted: true };
 
-/** Opens a moderation URL the router does not tell apart from the dashboard (they share its screen). */
+/** Puts the browser at a moderation URL, for the section navigation's current item. */
 function visit(path: string) {
   history.pushState(null, '', path);
 }
@@ -326,7 +326,7 @@ describe('the moderation screens', () => {
       if (url.pathname !== '/api/v2/admin/accounts') return undefined;
       return page(url.searchParams.get('status') === 'suspended' ? [adminAccount({ suspended: true }, 'mallory')] : [adminAccount({}, 'bob'), adminAccount({}, 'carol')]);
     });
-    renderApp(<Moderation screen={{ kind: 'dashboard' }} />, http);
+    renderApp(<Moderation screen={{ kind: 'accountSearch' }} />, http);
     await screen.findByRole('heading', { name: 'Accounts', level: 1 });
     expect(screen.getByRole('link', { name: 'Accounts' }).getAttribute('aria-current')).toBe('page');
     expect(await screen.findByRole('link', { name: '@carol' })).toBeTruthy();
@@ -371,7 +371,7 @@ describe('the moderation screens', () => {
       if (url.pathname === '/api/v1/admin/apps') return page([ios, app({ id: '01WEB', name: 'Web', website: 'javascript:alert(1)' })]);
       return undefined;
     }, ADMIN_ROLE);
-    renderApp(<Moderation screen={{ kind: 'dashboard' }} />, http);
+    renderApp(<Moderation screen={{ kind: 'apps' }} />, http);
     const item = await screen.findByRole('article', { name: 'Parley for iOS' });
     expect(screen.getByRole('link', { name: 'Apps' }).getAttribute('aria-current')).toBe('page');
     expect(screen.getByText(/never shows its users other people’s posts labelled sensitive or held for review/)).toBeTruthy();
@@ -399,7 +399,7 @@ describe('the moderation screens', () => {
   it('keep the apps screen from moderators who are not admins', async () => {
     visit('/moderation/apps');
     const { http, calls } = moderator(() => undefined);
-    renderApp(<Moderation screen={{ kind: 'dashboard' }} />, http);
+    renderApp(<Moderation screen={{ kind: 'apps' }} />, http);
     expect(await screen.findByText('Only admins can see and change the apps.')).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Apps' })).toBeNull();
     expect(screen.getByRole('link', { name: 'Accounts' })).toBeTruthy();

@@ -5,7 +5,7 @@ import { useSession } from '../session.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { hasStaffScopes, STAFF_SCOPES } from '../api/oauth.ts';
 import { useLocation, type ModerationScreen } from '../router.ts';
-import { isStaff } from '../lib/staff.ts';
+import { isAdmin, isStaff } from '../lib/staff.ts';
 import { Page } from '../components/Page.tsx';
 import { Link } from '../components/Link.tsx';
 import { errorText } from '../components/errors.tsx';
@@ -19,22 +19,6 @@ import { AuditLog } from './AuditLog.tsx';
 import { AccountSearch } from './AccountSearch.tsx';
 import { Apps } from './Apps.tsx';
 import { useModText } from './messages.ts';
-import { isAdmin } from './admin-role.ts';
-
-/**
- * The screens of this section, including two that router.ts does not know yet (it lies outside
- * this folder): it routes /moderation/accounts and /moderation/apps to the dashboard, so they are
- * told apart here by the path. Move them into ModerationScreen when router.ts is next changed.
- */
-type SectionScreen = ModerationScreen | { kind: 'accountSearch' } | { kind: 'apps' };
-
-function sectionScreen(screen: ModerationScreen, path: string): SectionScreen {
-  if (screen.kind !== 'dashboard') return screen;
-  const section = path.replace(/\/+$/, '');
-  if (section === '/moderation/accounts') return { kind: 'accountSearch' };
-  if (section === '/moderation/apps') return { kind: 'apps' };
-  return screen;
-}
 
 function ModerationNav() {
   const { t } = useI18n();
@@ -83,7 +67,7 @@ function GrantAccess() {
   );
 }
 
-function Screen({ screen }: { screen: SectionScreen }): ReactNode {
+function Screen({ screen }: { screen: ModerationScreen }): ReactNode {
   switch (screen.kind) {
     case 'dashboard':
       return <Dashboard />;
@@ -109,7 +93,6 @@ function Screen({ screen }: { screen: SectionScreen }): ReactNode {
 export default function Moderation({ screen }: { screen: ModerationScreen }) {
   const { me, loading } = useSession();
   const { t } = useI18n();
-  const { path } = useLocation();
   if (loading) {
     return (
       <p role="status" className="meta">
@@ -128,7 +111,7 @@ export default function Moderation({ screen }: { screen: ModerationScreen }) {
   return (
     <div className="moderation">
       <ModerationNav />
-      <Screen screen={sectionScreen(screen, path)} />
+      <Screen screen={screen} />
     </div>
   );
 }
