@@ -1,7 +1,8 @@
 // Strings of the newer moderation screens (account search, apps, recategorising a report).
-// They live here rather than in i18n/en.ts and de.ts because those catalogues were outside this
-// change's files; merge them into the main catalogues when that is convenient. Same rules as
-// there: every English key has a German one, {name} placeholders are filled in.
+// They live in the moderation chunk, not in i18n/en.ts and de.ts, because the main catalogues
+// are in every visitor's first download and these are for staff only (the older mod.* keys
+// could move here too). Same rules as there: every English key has a German one, {name}
+// placeholders are filled in.
 import { useCallback } from 'react';
 import { useI18n, type Lang, type Vars } from '../i18n/index.tsx';
 
