@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseAllowList } from './infra/rate-limit/client-ip.ts';
+import { parsePrivateAllowList, type PrivateAllowList } from './infra/safe-fetch/allow-list.ts';
 import { DEFAULT_RATE_LIMITS, parseRateLimit, RATE_LIMIT_GROUPS, rateLimitEnvName, type RateLimit, type RateLimitGroup } from './infra/rate-limit/limits.ts';
 
 const bool = z
@@ -46,7 +47,7 @@ const EnvSchema = z.object({
   SMTP_FROM: z.string().optional(),
   SMTP_SECURE: bool.default(false),
   PARLEY_MAX_STATUS_CHARS: int(1, 100_000).default(1000),
-  PARLEY_REGISTRATIONS: z.enum(['open', 'approval', 'closed']).default('open'),
+  PARLEY_REGISTRATIONS: z.enum(['open', 'approval', 'invite', 'closed']).default('open'),
   PARLEY_PASSWORD_GRANT: bool.default(true),
   PARLEY_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -82,7 +83,7 @@ export type Config = Readonly<{
   redisUrl: string | null;
   smtp: { host: string; port: number; user?: string; password?: string; from: string; secure: boolean } | null;
   maxStatusChars: number;
-  registrations: 'open' | 'approval' | 'closed';
+  registrations: 'open' | 'approval' | 'invite' | 'closed';
   passwordGrant: boolean;
   role: 'all' | 'web' | 'worker';
   logLevel: string;
@@ -121,6 +122,8 @@ export type Config = Readonly<{
    */
   trustedProxies: string;
   loadShedding: Readonly<{ enabled: boolean; lagMs: number; heapFraction: number }>;
+  /** Private ranges and hosts that server-side fetches (push, previews) may reach anyway. */
+  fetchAllowPrivate: PrivateAllowList;
 }>;
 
 export class ConfigError extends Error {}
@@ -140,6 +143,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const rateLimits = readRateLimits(cleaned);
+  const fetchAllowPrivate = readFetchAllowPrivate(cleaned.PARLEY_FETCH_ALLOW_PRIVATE);
   const domain = (e.PARLEY_DOMAIN ?? `localhost:${e.PORT}`).toLowerCase();
   const isLocal = /^(localhost|127\.|\[::1\])/.test(domain);
   const https = e.PARLEY_HTTPS ?? !isLocal;
@@ -193,6 +197,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }),
     trustedProxies: e.PARLEY_TRUSTED_PROXIES,
     loadShedding: Object.freeze({ enabled: e.PARLEY_LOAD_SHEDDING === 'on', lagMs: e.PARLEY_SHED_LAG_MS, heapFraction: e.PARLEY_SHED_HEAP_PERCENT / 100 }),
+    fetchAllowPrivate,
   });
 }
 
@@ -218,4 +223,10 @@ function readRateLimits(env: Record<string, string | undefined>): { limits: Read
   if (invalid.length) problems.push(`  PARLEY_RATE_LIMIT_ALLOW: not an IP address or CIDR range: ${invalid.join(', ')}`);
   if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}\nSee docs/configuration.md.`);
   return { limits: Object.freeze(limits), allow: Object.freeze(ranges) };
+}
+
+function readFetchAllowPrivate(text: string | undefined): PrivateAllowList {
+  const { allow, invalid } = parsePrivateAllowList(text ?? '');
+  if (invalid.length) throw new ConfigError(`Invalid configuration:\n  PARLEY_FETCH_ALLOW_PRIVATE: not a CIDR range or host name: ${invalid.join(', ')}\nSee docs/configuration.md.`);
+  return allow;
 }

@@ -107,6 +107,17 @@ describe('parley CLI', { timeout: 90_000 }, () => {
     expect((await cli('apps', 'store-safe', 'no-such-key', 'on')).stderr).toMatch(/No application/);
   });
 
+  it('creates invite links', async () => {
+    const r = await cli('invites', 'create', '--max-uses', '1', '--expires-in', '1d', '--account', 'boss');
+    expect(r.code).toBe(0);
+    const code = /^https:\/\/cli\.test\/invite\/([A-Za-z0-9]{12})$/m.exec(r.stdout)![1]!;
+    const invite = await withDb((db) => db.selectFrom('invites').innerJoin('accounts', 'accounts.id', 'invites.account_id').select(['username', 'max_uses', 'expires_at']).where('code', '=', code).executeTakeFirstOrThrow());
+    expect(invite).toMatchObject({ username: 'boss', max_uses: 1 });
+    expect(Date.parse(invite.expires_at!) - Date.now()).toBeGreaterThan(86_000_000);
+    expect((await cli('invites', 'create', '--expires-in', 'soon', '--account', 'boss')).stderr).toMatch(/--expires-in/);
+    expect((await cli('invites', 'create', '--account', 'nobody')).code).toBe(1);
+  });
+
   it('gets and sets typed settings', async () => {
     expect((await cli('settings', 'get', 'password_grant')).stdout.trim()).toBe('true');
     expect((await cli('settings', 'set', 'password_grant', 'false')).code).toBe(0);
@@ -115,7 +126,7 @@ describe('parley CLI', { timeout: 90_000 }, () => {
     expect((await cli('settings', 'get', 'site_title')).stdout.trim()).toBe('"My Place"');
     const bad = await cli('settings', 'set', 'registrations_mode', 'sometimes');
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/open, approval or closed/);
+    expect(bad.stderr).toMatch(/open, approval, invite or closed/);
     expect((await cli('settings', 'get', 'nope')).code).toBe(1);
   });
 });

@@ -10,6 +10,11 @@ import { findAppByClientId } from '../db/repos/apps.ts';
 import { setStoreSafe } from '../db/repos/admin-apps.ts';
 import { issueToken } from '../services/oauth/issue-token.ts';
 import { parseScopes } from '../domain/scopes.ts';
+import { findFirstAdmin } from '../db/repos/instance.ts';
+import { findLoginByAccountId } from '../db/repos/users.ts';
+import { createInvite } from '../services/invites/create-invite.ts';
+import { parseDuration } from '../services/invites/duration.ts';
+import { inviteUrl } from '../services/invites/invite-json.ts';
 import { UsageError, type ParsedArgs } from './args.ts';
 
 export type Print = (line: string) => void;
@@ -89,6 +94,21 @@ export async function tokensCreate(ctx: AppContext, args: ParsedArgs, print: Pri
   const app = await createApp(ctx, { name: args.options.get('app-name') ?? 'Parley CLI', redirectUris: ['urn:ietf:wg:oauth:2.0:oob'], scopes: scopes.join(' '), ownerAccountId: owner.id });
   const { accessToken } = await issueToken(ctx, { appId: app.id, accountId: owner.id, scopes });
   print(`Access token (for @${owner.username}, scopes ${scopes.join(' ')}): ${accessToken}`);
+}
+
+/** `invites create`: an invite link in the name of --account (default: the first admin). */
+export async function invitesCreate(ctx: AppContext, args: ParsedArgs, print: Print): Promise<void> {
+  const maxUsesText = args.options.get('max-uses');
+  if (maxUsesText !== undefined && !/^\d+$/.test(maxUsesText)) throw new UsageError('--max-uses takes a whole number');
+  const expiresIn = parseDuration(args.options.get('expires-in') ?? 'never');
+  if (expiresIn === undefined) throw new UsageError('--expires-in takes a duration like 30m, 12h, 1d or 1w, or never');
+  const account = args.options.has('account') ? await findLocalAccountOrFail(ctx, args.options.get('account')!) : await findFirstAdmin(ctx.db);
+  if (!account) throw new UsageError('There is no admin account yet: pass --account <username>');
+  const login = await findLoginByAccountId(ctx.db, account.id);
+  if (!login) throw new UsageError(`@${account.username} has no login`);
+  const invite = await createInvite(ctx, login, { maxUses: maxUsesText === undefined ? null : Number(maxUsesText), expiresIn, autofollow: false }, { byAdmin: true });
+  print(inviteUrl(ctx.config, invite.code));
+  print(`Invited by @${account.username}; ${invite.max_uses === null ? 'any number of uses' : `${invite.max_uses} use(s)`}, ${invite.expires_at ? `expires ${invite.expires_at}` : 'never expires'}.`);
 }
 
 export async function settingsSet(ctx: AppContext, args: ParsedArgs, print: Print): Promise<void> {

@@ -16,13 +16,15 @@ const HELP = `Usage: npm run parley -- <command>
       Store-safe apps (app-store builds) never show their users sensitive or held posts.
   tokens create <username> [--app-name N] [--scopes "read write"]
       Print a new access token for an account.
+  invites create [--max-uses N] [--expires-in 30m|1h|1d|1w|never] [--account <username>]
+      Print a new invite link (in the name of --account, by default the first admin).
   db migrate
       Bring the database schema up to date.
   settings get <key>
   settings set <key> <value>
   help`;
 
-const OPTIONS = ['email', 'password', 'role', 'name', 'scopes', 'redirect-uri', 'account', 'app-name'] as const;
+const OPTIONS = ['email', 'password', 'role', 'name', 'scopes', 'redirect-uri', 'account', 'app-name', 'max-uses', 'expires-in'] as const;
 
 async function run(argv: string[]): Promise<void> {
   const [group, command, ...rest] = argv;
@@ -56,6 +58,7 @@ async function run(argv: string[]): Promise<void> {
     'apps create': commands.appsCreate,
     'apps store-safe': commands.appsStoreSafe,
     'tokens create': commands.tokensCreate,
+    'invites create': commands.invitesCreate,
     'settings set': commands.settingsSet,
     'settings get': commands.settingsGet,
   };

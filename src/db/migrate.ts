@@ -14,11 +14,13 @@ import { trends } from './migrations/0010-trends.ts';
 import { exportsImports } from './migrations/0011-exports-imports.ts';
 import { adminBlocks } from './migrations/0007-admin-blocks.ts';
 import { twoFactorSessions } from './migrations/0012-two-factor-sessions.ts';
+import { invites } from './migrations/0014-invites.ts';
+import { passkeys } from './migrations/0015-passkeys.ts';
 
 function provider(handle: DbHandle): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { '0001-initial': initial(handle.dialect), '0002-media': media(handle.dialect), '0003-filters': filters(handle.dialect), '0004-notification-policy': notificationPolicy(handle.dialect), '0005-moderation': moderation(handle.dialect), '0006-account-moderation': accountModeration(handle.dialect), '0008-content-policies': contentPolicies(handle.dialect), '0007-admin-blocks': adminBlocks(handle.dialect), '0009-store-safe-apps': storeSafeApps(handle.dialect), '0013-hide-from-logged-out': hideFromLoggedOut(handle.dialect), '0010-trends': trends(handle.dialect), '0011-exports-imports': exportsImports(handle.dialect), '0012-two-factor-sessions': twoFactorSessions(handle.dialect) };
+      return { '0001-initial': initial(handle.dialect), '0002-media': media(handle.dialect), '0003-filters': filters(handle.dialect), '0004-notification-policy': notificationPolicy(handle.dialect), '0005-moderation': moderation(handle.dialect), '0006-account-moderation': accountModeration(handle.dialect), '0008-content-policies': contentPolicies(handle.dialect), '0007-admin-blocks': adminBlocks(handle.dialect), '0009-store-safe-apps': storeSafeApps(handle.dialect), '0013-hide-from-logged-out': hideFromLoggedOut(handle.dialect), '0010-trends': trends(handle.dialect), '0011-exports-imports': exportsImports(handle.dialect), '0012-two-factor-sessions': twoFactorSessions(handle.dialect), '0014-invites': invites(handle.dialect), '0015-passkeys': passkeys(handle.dialect) };
     },
   };
 }

@@ -909,3 +909,80 @@ export type TwoFactorRow = Selectable<TwoFactorTable>;
 export type PendingLoginRow = Selectable<PendingLoginsTable>;
 export type AccountExportRow = Selectable<AccountExportsTable>;
 export type AccountImportRow = Selectable<AccountImportsTable>;
+
+/** Invite codes (src/services/invites/). `code` is the secret part of the invite link. */
+export interface InvitesTable {
+  id: string;
+  code: string;
+  /** The inviter. */
+  account_id: string;
+  /** null: any number of sign-ups. */
+  max_uses: number | null;
+  uses: Generated<number>;
+  /** null: never expires. */
+  expires_at: string | null;
+  /** The new account follows the inviter once it is usable. */
+  autofollow: Bool;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** Which invite an account signed up with (Mastodon's users.invite_id). */
+export interface InviteUsesTable {
+  account_id: string;
+  invite_id: string;
+  created_at: string;
+}
+
+// Declaration merging adds the tables to Database without editing its (shared) body.
+export interface Database {
+  invites: InvitesTable;
+  invite_uses: InviteUsesTable;
+}
+
+export type InviteRow = Selectable<InvitesTable>;
+
+/** The random WebAuthn user handle of an account: authenticators see this, never the account id. */
+export interface PasskeyUsersTable {
+  account_id: string;
+  /** base64url of 32 random bytes. */
+  user_handle: string;
+  created_at: string;
+}
+
+/** A registered passkey (WebAuthn credential). */
+export interface PasskeysTable {
+  /** The credential id, base64url. */
+  id: string;
+  account_id: string;
+  /** The COSE public key, base64url. */
+  public_key: string;
+  /** The authenticator's signature counter: it must grow (or stay 0), else the key was cloned. */
+  counter: number | string | bigint;
+  /** JSON array of the transports the browser reported (usb, internal, hybrid…). */
+  transports: string;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+/** A single-use WebAuthn challenge (stored as sha256), bound to its account and/or browser. */
+export interface PasskeyChallengesTable {
+  id: string;
+  account_id: string | null;
+  purpose: 'register' | 'second_factor' | 'sign_in';
+  /** sha256 of the CSRF cookie of the browser signing in; null for registrations (token-bound). */
+  browser_hash: string | null;
+  expires_at: string;
+  created_at: string;
+}
+
+// Declaration merging adds the tables to Database without editing its (shared) body.
+export interface Database {
+  passkey_users: PasskeyUsersTable;
+  passkeys: PasskeysTable;
+  passkey_challenges: PasskeyChallengesTable;
+}
+
+export type PasskeyRow = Selectable<PasskeysTable>;
+export type PasskeyChallengeRow = Selectable<PasskeyChallengesTable>;

@@ -34,6 +34,8 @@ export interface InstanceFacts {
   contactAccount: AccountJson | null;
   languages: string[];
   registrations: { enabled: boolean; approvalRequired: boolean; message: string | null; minAge: number | null };
+  /** v1's invites_enabled: invite-only, or every user may invite. */
+  invitesEnabled: boolean;
   rules: RuleJson[];
   usage: { userCount: number; statusCount: number; activeMonth: number };
   hasPrivacyPolicy: boolean;
@@ -139,7 +141,7 @@ export function serializeInstanceV1(config: Config, f: InstanceFacts) {
     languages: f.languages,
     registrations: f.registrations.enabled,
     approval_required: f.registrations.approvalRequired,
-    invites_enabled: false,
+    invites_enabled: f.invitesEnabled,
     configuration: {
       accounts: { max_featured_tags: l.maxFeaturedTags, max_pinned_statuses: l.maxPinnedStatuses },
       statuses: statusesJson(l),

@@ -23,6 +23,7 @@ const AccountSettings = lazy(() => import('./screens/AccountSettings.tsx'));
 const Strikes = lazy(() => import('./screens/Strikes.tsx'));
 const DataSettings = lazy(() => import('./screens/DataSettings.tsx'));
 const SecuritySettings = lazy(() => import('./screens/SecuritySettings.tsx'));
+const Invites = lazy(() => import('./screens/Invites.tsx'));
 // Staff only: ordinary people never download the moderation screens.
 const Moderation = lazy(() => import('./moderation/Moderation.tsx'));
 
@@ -122,6 +123,12 @@ function Screen() {
       return (
         <NeedsSignIn>
           <SecuritySettings />
+        </NeedsSignIn>
+      );
+    case 'settingsInvites':
+      return (
+        <NeedsSignIn>
+          <Invites />
         </NeedsSignIn>
       );
     case 'strikes':

@@ -55,6 +55,7 @@ export type Route =
   | { name: 'settingsAccount' }
   | { name: 'settingsData' }
   | { name: 'settingsSecurity' }
+  | { name: 'settingsInvites' }
   | { name: 'strikes'; id?: string }
   | { name: 'moderation'; screen: ModerationScreen }
   | { name: 'signup' }
@@ -80,6 +81,7 @@ export function matchRoute(path: string): Route {
   if (a === 'preferences' && b === 'profile') return { name: 'settingsProfile' };
   if (a === 'preferences' && b === 'data') return { name: 'settingsData' };
   if (a === 'preferences' && b === 'security') return { name: 'settingsSecurity' };
+  if (a === 'preferences' && b === 'invites') return { name: 'settingsInvites' };
   if (a === 'preferences' && b === 'strikes') return c ? { name: 'strikes', id: c } : { name: 'strikes' };
   if (a === 'moderation') return { name: 'moderation', screen: moderationScreen(b, c) };
   if (a === 'preferences') return { name: 'settingsAccount' };

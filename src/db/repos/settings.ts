@@ -16,9 +16,12 @@ interface SettingDef<T> {
 const str = (max: number): Parse<string> => (v) => (typeof v === 'string' && v.length <= max ? v : undefined);
 const bool: Parse<boolean> = (v) => (typeof v === 'boolean' ? v : undefined);
 const boolText = (t: string) => (['true', '1', 'yes', 'on'].includes(t.toLowerCase()) ? true : ['false', '0', 'no', 'off'].includes(t.toLowerCase()) ? false : undefined);
-const MODES = ['open', 'approval', 'closed'] as const;
-type Mode = (typeof MODES)[number];
-const mode: Parse<Mode> = (v) => (MODES as readonly unknown[]).includes(v) ? (v as Mode) : undefined;
+export const REGISTRATION_MODES = ['open', 'approval', 'invite', 'closed'] as const;
+export type RegistrationsMode = (typeof REGISTRATION_MODES)[number];
+const INVITERS = ['staff', 'users'] as const;
+type Inviters = (typeof INVITERS)[number];
+const inviters: Parse<Inviters> = (v) => ((INVITERS as readonly unknown[]).includes(v) ? (v as Inviters) : undefined);
+const mode: Parse<RegistrationsMode> = (v) => ((REGISTRATION_MODES as readonly unknown[]).includes(v) ? (v as RegistrationsMode) : undefined);
 const difficulty: Parse<number> = (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 28 ? v : undefined);
 const ACCESS = ['public', 'none'] as const;
 type Access = (typeof ACCESS)[number];
@@ -35,8 +38,19 @@ function def<T>(d: SettingDef<T>): SettingDef<T> {
 
 export const SETTINGS = {
   password_grant: def({ description: 'Allow the OAuth password grant (true/false)', parse: bool, fromText: boolText, defaultValue: (c) => c.passwordGrant }),
-  registrations_mode: def({ description: 'Who may sign up: open, approval or closed', parse: mode, fromText: (t) => mode(t), defaultValue: (c) => c.registrations }),
-  registrations_message: def({ description: 'Message shown when registrations are closed', parse: str(2000), fromText: (t) => str(2000)(t), defaultValue: () => '' }),
+  registrations_mode: def({
+    description: 'Who may sign up: open, approval, invite or closed (approval: a moderator reviews new accounts; invite: only with an invite link)',
+    parse: mode,
+    fromText: (t) => mode(t),
+    defaultValue: (c) => c.registrations,
+  }),
+  invites_allowed_by: def({
+    description: 'Who may create invite links: staff (moderators and admins) or users (every confirmed, approved account in good standing)',
+    parse: inviters,
+    fromText: (t) => inviters(t),
+    defaultValue: (): Inviters => 'staff',
+  }),
+  registrations_message: def({ description: 'Message shown when registrations are closed or by invite only', parse: str(2000), fromText: (t) => str(2000)(t), defaultValue: () => '' }),
   site_title: def({ description: 'Name of this server', parse: str(200), fromText: (t) => str(200)(t.trim()) || undefined, defaultValue: () => 'Parley' }),
   site_short_description: def({ description: 'One-paragraph description of this server', parse: str(2000), fromText: (t) => str(2000)(t), defaultValue: () => '' }),
   site_extended_description: def({ description: 'About page text (HTML)', parse: str(100_000), fromText: (t) => str(100_000)(t), defaultValue: () => '' }),

@@ -62,8 +62,16 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     if (!request.auth) throw unauthorized('The access token is invalid');
     if (routeAuth.scope && !scopeAllows(request.auth.scopes, routeAuth.scope)) throw insufficientScope();
     if (routeAuth.mode === 'user' && !request.auth.account) throw new AppError(422, 'This method requires an authenticated user');
-    if (routeAuth.role && (STAFF_RANK[request.auth.account?.role ?? 'user'] ?? 0) < STAFF_RANK[routeAuth.role]!) throw new AppError(403, 'This action is not allowed');
+    if (routeAuth.role) requireRole(request, routeAuth.role);
   });
+}
+
+/**
+ * The staff check of the `role` option, for the few routes where a query parameter (not the
+ * route) asks for staff powers, e.g. `?all=true`. Throws 403 unless the caller has the role.
+ */
+export function requireRole(request: FastifyRequest, role: 'moderator' | 'admin'): void {
+  if ((STAFF_RANK[request.auth?.account?.role ?? 'user'] ?? 0) < STAFF_RANK[role]!) throw new AppError(403, 'This action is not allowed');
 }
 
 const insufficientScope = () => new AppError(403, 'This action is outside the authorized scopes');

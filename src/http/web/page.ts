@@ -37,17 +37,19 @@ const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' 
 
 /**
  * `head` adds to the document head (the public pages' link-preview tags). `script` names the
- * one same-origin script a page may run (the forms' proof of work); pages have none otherwise.
+ * same-origin scripts a page may run (the forms' proof of work, the passkey buttons); pages have
+ * none otherwise.
  */
-export function sendPage(reply: FastifyReply, status: number, title: string, body: Html, head: Html = raw(''), script?: string): FastifyReply {
-  const scriptTag = script ? h`<script src="${script}" defer></script>` : raw('');
+export function sendPage(reply: FastifyReply, status: number, title: string, body: Html, head: Html = raw(''), script?: string | readonly string[]): FastifyReply {
+  const scripts = (typeof script === 'string' ? [script] : (script ?? [])).filter(Boolean);
+  const scriptTag = scripts.map((src) => h`<script src="${src}" defer></script>`);
   const doc = h`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer"><title>${title} - Parley</title>${head}<style>${raw(STYLE)}</style>${scriptTag}</head><body><h1>${title}</h1>${body}</body></html>`;
   return reply
     .status(status)
     .header('content-type', 'text/html; charset=utf-8')
     .header('cache-control', 'no-store')
     .header('x-frame-options', 'DENY')
-    .header('content-security-policy', script ? `${PAGE_CSP}; script-src 'self'; worker-src 'self'` : PAGE_CSP)
+    .header('content-security-policy', scripts.length > 0 ? `${PAGE_CSP}; script-src 'self'; worker-src 'self'` : PAGE_CSP)
     .send(doc.__html);
 }
 

@@ -1,14 +1,17 @@
 // /auth/sign_in and /auth/sign_out: the web session that the consent and development pages use.
-// With two-factor authentication on, the right password leads to a second step
-// (/auth/sign_in/two_factor) asking for a code; only that step starts the session.
+// With two-factor authentication or a passkey, the right password leads to a second step
+// (/auth/sign_in/two_factor) asking for a code or the passkey; only that step starts the session.
+// A passkey also signs in alone (/auth/sign_in/passkey): it is the strong factor then.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import type { RouteGroup } from '../routes.ts';
 import { checkPassword, loginBlocker } from '../../services/auth/sign-in.ts';
 import { lockoutMessage, lockoutOf, type Lockout } from '../../services/auth/two-factor-codes.ts';
 import { finishPendingLogin, secondFactorOf, startPendingLogin } from '../../services/auth/two-factor-sign-in.ts';
+import { finishPasskeyStep, hasPasskeys, passkeyRequestOptions, pendingSignInAccount, signInWithPasskey, type PasskeyOutcome } from '../../services/auth/passkeys-sign-in.ts';
 import { endWebSession, startWebSession } from '../../services/auth/web-sessions.ts';
-import { errorBox, h, hidden, sendPage } from './page.ts';
+import { errorBox, h, hidden, raw, sendPage } from './page.ts';
+import { PASSKEY_SCRIPT, passkeyForm, passkeyScriptRoutes } from './passkey-form.ts';
 import { POW_SCRIPT, powFormParts, powFormProblem } from './proof-of-work-form.ts';
 import { csrfToken, csrfValid, field, formBody, readCookie, requestClient, safeReturnTo, SESSION_COOKIE, setCookie, webSessionOf } from './session.ts';
 
@@ -27,6 +30,13 @@ export async function signInAndRedirect(ctx: AppContext, reply: FastifyReply, ac
 async function signInForm(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, status: number, opts: { returnTo: string; login?: string; error?: string }): Promise<void> {
   const csrf = csrfToken(ctx, request, reply, null);
   const pow = await powFormParts(ctx, 'sign_in');
+  // A separate form: the passkey answers for the password, so no proof of work is needed for it.
+  const passkey = passkeyForm({
+    action: '/auth/sign_in/passkey',
+    options: await passkeyRequestOptions(ctx, { accountId: null, browserToken: csrf }),
+    fields: h`${hidden('csrf_token', csrf)}${hidden('return_to', opts.returnTo)}`,
+    label: 'Use a passkey',
+  });
   sendPage(
     reply,
     status,
@@ -34,24 +44,37 @@ async function signInForm(ctx: AppContext, request: FastifyRequest, reply: Fasti
     h`${errorBox(opts.error ?? null)}<form method="post" action="/auth/sign_in"${pow.attribute}>${hidden('csrf_token', csrf)}${hidden('return_to', opts.returnTo)}${pow.fields}
 <label for="login">Username or e-mail address</label><input type="text" id="login" name="login" value="${opts.login ?? ''}" autocomplete="username" required autofocus>
 <label for="password">Password</label><input type="password" id="password" name="password" autocomplete="current-password" required>
-<button type="submit">Sign in</button></form><p><a href="/auth/password/new">Forgot your password?</a> · <a href="/auth/sign_up">Create an account</a></p>`,
+<button type="submit">Sign in</button></form><p>Or sign in with a passkey, without a password:</p>${passkey}<p><a href="/auth/password/new">Forgot your password?</a> · <a href="/auth/sign_up">Create an account</a></p>`,
     undefined,
-    pow.enabled ? POW_SCRIPT : undefined,
+    pow.enabled ? [POW_SCRIPT, PASSKEY_SCRIPT] : [PASSKEY_SCRIPT],
   );
 }
 
-/** The code step. The pending sign-in's own return_to decides where it goes; this one is for "start over". */
-function secondStepForm(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, status: number, opts: { token: string; returnTo: string; error?: string }) {
+/**
+ * The second step: a code (with two-factor authentication on) and/or the passkey (with one
+ * registered). The pending sign-in's own return_to decides where it goes; this one is for "start
+ * over". Resolves once the page is sent (never to the thenable reply itself).
+ */
+async function secondStepForm(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, status: number, opts: { token: string; returnTo: string; error?: string }): Promise<void> {
   const csrf = csrfToken(ctx, request, reply, null);
   const startOver = `/auth/sign_in?return_to=${encodeURIComponent(opts.returnTo)}`;
-  return sendPage(
-    reply,
-    status,
-    'Two-factor authentication',
-    h`${errorBox(opts.error ?? null)}<p>Enter the 6-digit code from your authenticator app, or one of your recovery codes.</p><form method="post" action="/auth/sign_in/two_factor">${hidden('csrf_token', csrf)}${hidden('login_token', opts.token)}${hidden('return_to', opts.returnTo)}
+  const accountId = await pendingSignInAccount(ctx, opts.token);
+  const withCode = !accountId || (await secondFactorOf(ctx, accountId)) !== null;
+  const withPasskey = accountId !== null && (await hasPasskeys(ctx, accountId));
+  const codeForm = withCode
+    ? h`<p>Enter the 6-digit code from your authenticator app, or one of your recovery codes.</p><form method="post" action="/auth/sign_in/two_factor">${hidden('csrf_token', csrf)}${hidden('login_token', opts.token)}${hidden('return_to', opts.returnTo)}
 <label for="code">Code</label><input type="text" id="code" name="code" autocomplete="one-time-code" autocapitalize="off" spellcheck="false" maxlength="${CODE_MAX}" required autofocus>
-<button type="submit">Verify</button></form><p><a href="${startOver}">Start over</a></p>`,
-  );
+<button type="submit">Verify</button></form>`
+    : raw('');
+  const passkey = withPasskey
+    ? h`<p>${withCode ? 'Or confirm with your passkey instead of a code:' : 'Confirm it is you with a passkey you registered for this account.'}</p>${passkeyForm({
+        action: '/auth/sign_in/two_factor/passkey',
+        options: await passkeyRequestOptions(ctx, { accountId, browserToken: csrf }),
+        fields: h`${hidden('csrf_token', csrf)}${hidden('login_token', opts.token)}${hidden('return_to', opts.returnTo)}`,
+        label: 'Use your passkey',
+      })}`
+    : raw('');
+  sendPage(reply, status, 'Two-factor authentication', h`${errorBox(opts.error ?? null)}${codeForm}${passkey}<p><a href="${startOver}">Start over</a></p>`, undefined, withPasskey ? PASSKEY_SCRIPT : undefined);
 }
 
 function lockedOut(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, lockout: Lockout, opts: { returnTo: string; login?: string }) {
@@ -79,8 +102,8 @@ export const signInRoutes: RouteGroup = (app, ctx) => {
     const blocker = loginBlocker(login);
     if (blocker) return signInForm(ctx, request, reply, 403, { returnTo, login: loginName, error: `${blocker}.` });
     const secondFactor = await secondFactorOf(ctx, login.account.id);
-    if (secondFactor) {
-      const locked = lockoutOf(ctx, secondFactor);
+    if (secondFactor || (await hasPasskeys(ctx, login.account.id))) {
+      const locked = secondFactor && lockoutOf(ctx, secondFactor);
       if (locked) return lockedOut(ctx, request, reply, locked, { returnTo, login: loginName });
       // The CSRF cookie (just checked to equal the submitted token) binds the second step to this browser.
       const token = await startPendingLogin(ctx, { accountId: login.account.id, browserToken: field(body, 'csrf_token'), returnTo });
@@ -116,6 +139,24 @@ export const signInRoutes: RouteGroup = (app, ctx) => {
     }
   });
 
+  app.post('/auth/sign_in/two_factor/passkey', async (request, reply) => {
+    const body = formBody(request);
+    const returnTo = safeReturnTo(body.return_to);
+    if (!csrfValid(request, null, body.csrf_token)) return signInForm(ctx, request, reply, 403, { returnTo, error: 'Your form expired. Please try again.' });
+    const outcome = await finishPasskeyStep(ctx, { token: field(body, 'login_token'), browserToken: field(body, 'csrf_token'), credential: field(body, 'credential') });
+    return passkeyOutcome(ctx, request, reply, outcome, returnTo);
+  });
+
+  app.post('/auth/sign_in/passkey', async (request, reply) => {
+    const body = formBody(request);
+    const returnTo = safeReturnTo(body.return_to);
+    if (!csrfValid(request, null, body.csrf_token)) return signInForm(ctx, request, reply, 403, { returnTo, error: 'Your form expired. Please try again.' });
+    const outcome = await signInWithPasskey(ctx, { browserToken: field(body, 'csrf_token'), credential: field(body, 'credential'), returnTo });
+    return passkeyOutcome(ctx, request, reply, outcome, returnTo);
+  });
+
+  passkeyScriptRoutes(app, ctx);
+
   app.post('/auth/sign_out', async (request, reply) => {
     const session = await webSessionOf(ctx, request);
     if (session && !csrfValid(request, session, formBody(request).csrf_token)) return sendPage(reply, 403, 'Sign out', h`<p>Your form expired. Please try again.</p>`);
@@ -124,6 +165,21 @@ export const signInRoutes: RouteGroup = (app, ctx) => {
     return reply.redirect('/auth/sign_in', 303);
   });
 };
+
+/** Answers a passkey sign-in, either kind. Resolves once the reply is sent (never to the reply itself). */
+async function passkeyOutcome(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, outcome: PasskeyOutcome, returnTo: string): Promise<void> {
+  switch (outcome.kind) {
+    case 'signed-in':
+      return signInAndRedirect(ctx, reply, outcome.accountId, outcome.returnTo);
+    case 'wrong':
+      if (outcome.token) return secondStepForm(ctx, request, reply, 422, { token: outcome.token, returnTo, error: 'That passkey could not be verified. Please try again.' });
+      return signInForm(ctx, request, reply, 422, { returnTo, error: 'That passkey could not be verified. Please try again, or sign in with your password.' });
+    case 'blocked':
+      return signInForm(ctx, request, reply, 403, { returnTo, error: `${outcome.message}.` });
+    case 'expired':
+      return signInForm(ctx, request, reply, 422, { returnTo, error: 'Your sign-in expired or was already used. Please enter your password again.' });
+  }
+}
 
 /** A small header with the signed-in name and a sign-out button. */
 export function signedInBar(username: string, csrf: string) {

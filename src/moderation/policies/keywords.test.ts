@@ -64,7 +64,9 @@ describe('keywords policy', () => {
   });
 
   it('cuts off a catastrophic regex instead of hanging', async () => {
-    const hostile = policy([{ pattern: '(a+)+$', regex: true, whole_word: false, action: 'reject', reason: 'x' }], { regex_timeout_ms: 50 });
+    // A generous limit, so ordinary text never trips it on a loaded machine; the runaway input
+    // would backtrack for minutes, far past it.
+    const hostile = policy([{ pattern: '(a+)+$', regex: true, whole_word: false, action: 'reject', reason: 'x' }], { regex_timeout_ms: 250 });
     // Harmless on ordinary text...
     expect((await hostile.check(subject({ text: 'a normal post' }), context())).action).toBe('accept');
     // ...and stopped on the input that makes it backtrack for minutes.

@@ -5,6 +5,7 @@ import type { UserRow } from '../../db/schema.ts';
 import { randomSecret, sha256 } from '../../domain/secrets.ts';
 import { JOB } from '../../jobs/types.ts';
 import type { Executor } from '../../jobs/queue.ts';
+import { followInviterOnceUsable } from '../invites/follow-inviter.ts';
 
 const VALID_MS = 2 * 86_400_000;
 
@@ -42,5 +43,7 @@ export async function confirmEmail(ctx: AppContext, token: string): Promise<bool
   const now = ctx.clock.now();
   if (user.confirmation_sent_at && Date.parse(user.confirmation_sent_at) + VALID_MS < now.getTime()) return false;
   await updateUser(ctx.db, user.account_id, { confirmed_at: user.confirmed_at ?? now.toISOString(), confirmation_token_hash: null });
+  // Only the first confirmation makes the account usable (not that of a changed address).
+  if (!user.confirmed_at) await followInviterOnceUsable(ctx, user.account_id);
   return true;
 }

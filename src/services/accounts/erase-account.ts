@@ -44,7 +44,7 @@ async function eraseTheRest(ctx: AppContext, accountId: string): Promise<string 
   const nowIso = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     await eraseFollows(trx, accountId);
-    const byAccount = ['favourites', 'bookmarks', 'status_pins', 'poll_votes', 'tag_follows', 'featured_tags', 'markers', 'conversations', 'conversation_mutes', 'scheduled_statuses', 'idempotency_keys', 'web_sessions', 'web_push_subscriptions', 'oauth_codes', 'oauth_tokens', 'password_resets', 'filters', 'notification_policies', 'notification_requests', 'notification_permissions', 'list_accounts', 'two_factor', 'two_factor_recovery_codes', 'pending_logins'] as const;
+    const byAccount = ['favourites', 'bookmarks', 'status_pins', 'poll_votes', 'tag_follows', 'featured_tags', 'markers', 'conversations', 'conversation_mutes', 'scheduled_statuses', 'idempotency_keys', 'web_sessions', 'web_push_subscriptions', 'oauth_codes', 'oauth_tokens', 'password_resets', 'filters', 'notification_policies', 'notification_requests', 'notification_permissions', 'list_accounts', 'two_factor', 'two_factor_recovery_codes', 'pending_logins', 'passkeys', 'passkey_users', 'passkey_challenges'] as const;
     for (const table of byAccount) await trx.deleteFrom(table).where('account_id', '=', accountId).execute();
     for (const [table, column] of [['blocks', 'target_account_id'], ['mutes', 'target_account_id'], ['account_notes', 'target_account_id'], ['account_pins', 'target_account_id'], ['notifications', 'from_account_id'], ['notification_requests', 'from_account_id'], ['notification_permissions', 'from_account_id']] as const) {
       await trx.deleteFrom(table).where(column, '=', accountId).execute();

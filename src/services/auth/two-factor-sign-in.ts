@@ -4,6 +4,7 @@
 // (a wrong code gets a fresh token with the same deadline). The OAuth password grant cannot carry
 // a code, so it is refused for such logins, as Mastodon does; apps use the browser flow instead.
 import type { AppContext } from '../../context.ts';
+import { countPasskeys } from '../../db/repos/passkeys.ts';
 import { getSetting } from '../../db/repos/settings.ts';
 import { findTwoFactor, insertPendingLogin, takePendingLogin } from '../../db/repos/two-factor.ts';
 import { findLogin } from '../../db/repos/users.ts';
@@ -73,7 +74,8 @@ export async function finishPendingLogin(ctx: AppContext, input: { token: string
 export async function passwordGrantNeedsSecondFactor(ctx: AppContext, username: string | undefined, password: string | undefined): Promise<boolean> {
   if (!username?.trim() || !password || !(await getSetting(ctx.db, ctx.config, 'password_grant'))) return false;
   const login = await findLogin(ctx.db, username);
-  if (!login || !(await secondFactorOf(ctx, login.account.id))) return false;
+  // A passkey is a second factor too: an account that has one never signs in by password alone.
+  if (!login || (!(await secondFactorOf(ctx, login.account.id)) && (await countPasskeys(ctx.db, login.account.id)) === 0)) return false;
   await verifyPassword(password, login.user.password_hash);
   return true;
 }

@@ -7,7 +7,7 @@ import type { InstanceFacts, InstanceLimits } from '../../serializers/instance.t
 import { serializeRule } from '../../serializers/rule.ts';
 import { IMAGE_MATRIX_LIMIT, VIDEO_FRAME_RATE_LIMIT, VIDEO_MATRIX_LIMIT } from '../../media/limits.ts';
 import { DESCRIPTION_LIMIT } from '../media/media-input.ts';
-import { loadInstanceSettings } from './instance-settings.ts';
+import { loadInstanceSettings, type InstanceSettings } from './instance-settings.ts';
 
 const DAY_MS = 24 * 3600_000;
 
@@ -65,6 +65,22 @@ async function countUsage(ctx: AppContext, now: number): Promise<UsageCounts> {
   };
 }
 
+const INVITE_ONLY_MESSAGE = 'This server is invite-only: ask a member for an invite link to sign up.';
+
+/**
+ * Like Mastodon, an invite-only server reports registrations as not enabled (apps then show the
+ * message instead of a form that cannot work without a code); the message says invites exist.
+ */
+function registrationFacts(settings: InstanceSettings): InstanceFacts['registrations'] {
+  const mode = settings.registrationsMode;
+  return {
+    enabled: mode === 'open' || mode === 'approval',
+    approvalRequired: mode === 'approval',
+    message: mode === 'invite' ? (settings.registrationsMessage ?? INVITE_ONLY_MESSAGE) : settings.registrationsMessage,
+    minAge: settings.minAge,
+  };
+}
+
 export async function describeInstance(ctx: AppContext): Promise<InstanceFacts> {
   const settings = await loadInstanceSettings(ctx);
   const admin = await findFirstAdmin(ctx.db);
@@ -76,12 +92,8 @@ export async function describeInstance(ctx: AppContext): Promise<InstanceFacts> 
     contactEmail: settings.contactEmail,
     contactAccount: admin ? serializeAccount(ctx.config, admin) : null,
     languages: settings.languages,
-    registrations: {
-      enabled: settings.registrationsMode !== 'closed',
-      approvalRequired: settings.registrationsMode === 'approval',
-      message: settings.registrationsMessage,
-      minAge: settings.minAge,
-    },
+    registrations: registrationFacts(settings),
+    invitesEnabled: settings.registrationsMode === 'invite' || (settings.registrationsMode !== 'closed' && settings.invitesAllowedBy === 'users'),
     rules: rules.map(serializeRule),
     usage,
     hasPrivacyPolicy: true,

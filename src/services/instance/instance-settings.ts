@@ -2,7 +2,7 @@
 // settings repo (defaults from the configuration). Empty texts mean "not written".
 import type { AppContext } from '../../context.ts';
 import { settingsUpdatedAt } from '../../db/repos/instance.ts';
-import { getSetting } from '../../db/repos/settings.ts';
+import { getSetting, type RegistrationsMode } from '../../db/repos/settings.ts';
 
 export interface InstanceSettings {
   title: string;
@@ -11,7 +11,9 @@ export interface InstanceSettings {
   extendedDescription: string;
   extendedDescriptionUpdatedAt: string | null;
   contactEmail: string;
-  registrationsMode: 'open' | 'approval' | 'closed';
+  registrationsMode: RegistrationsMode;
+  /** Who may create invite links. */
+  invitesAllowedBy: 'staff' | 'users';
   registrationsMessage: string | null;
   languages: string[];
   privacyPolicy: string | null;
@@ -36,6 +38,7 @@ export async function loadInstanceSettings(ctx: AppContext): Promise<InstanceSet
     extendedDescriptionUpdatedAt: updated.get('site_extended_description') ?? null,
     contactEmail: await get('site_contact_email'),
     registrationsMode: await get('registrations_mode'),
+    invitesAllowedBy: await get('invites_allowed_by'),
     loggedOutAccess: await get('logged_out_access'),
     registrationsMessage: message === '' ? null : message,
     languages: await get('site_languages'),

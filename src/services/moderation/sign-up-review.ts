@@ -6,6 +6,7 @@ import type { AccountRow } from '../../db/schema.ts';
 import { notFound, unprocessable } from '../../domain/errors.ts';
 import { isId } from '../../domain/ids.ts';
 import { audit } from './audit-log.ts';
+import { followInviterOnceUsable } from '../invites/follow-inviter.ts';
 
 async function pending(ctx: AppContext, id: string) {
   const login = isId(id) ? await findLoginByAccountId(ctx.db, id) : undefined;
@@ -20,6 +21,7 @@ export async function approveSignUp(ctx: AppContext, moderator: AccountRow, id: 
     await updateUser(trx, login.account.id, { approved: 1 });
     await audit(ctx, trx, moderator, { action: 'account.approve', targetType: 'account', targetId: login.account.id, summary: `@${moderator.username} approved the sign-up of @${login.account.username}` });
   });
+  await followInviterOnceUsable(ctx, login.account.id);
 }
 
 export async function rejectSignUp(ctx: AppContext, moderator: AccountRow, id: string): Promise<void> {

@@ -54,6 +54,9 @@ export default function AccountSettings() {
         <li>
           <Link href="/preferences/data">{t('settings.dataLink')}</Link>
         </li>
+        <li>
+          <Link href="/preferences/invites">{t('invites.title')}</Link>
+        </li>
       </ul>
       <section aria-labelledby="lang-h" className="stack">
         <h2 id="lang-h">{t('settings.language')}</h2>

@@ -19,11 +19,35 @@ const sessions = [
   { id: 'web-0123456789abcdef0123456789abcdef', kind: 'web', app_name: null, device: null, ip: '203.0.113.9', created_at: '2030-01-01T00:00:00.000Z', last_used_at: null, current: false, scopes: [] },
 ];
 
-function server(initial: State) {
+interface Passkey {
+  id: string;
+  name: string;
+  transports: string[];
+  created_at: string;
+  last_used_at: string | null;
+}
+const LAPTOP: Passkey = { id: 'cred-laptop', name: 'Laptop', transports: ['internal'], created_at: '2030-01-01T00:00:00.000Z', last_used_at: '2030-01-03T00:00:00.000Z' };
+
+function server(initial: State, initialPasskeys: Passkey[] = []) {
   localStorage.setItem('parley.token', 'tok');
   let state = initial;
+  let passkeys = initialPasskeys;
   return fakeServer((method, url, body) => {
     if (url.pathname === '/api/v1/accounts/verify_credentials') return { body: account() };
+    if (method === 'GET' && url.pathname === '/api/v1/parley/passkeys') return { body: passkeys };
+    if (method === 'POST' && url.pathname === '/api/v1/parley/passkeys/options') {
+      return { body: { challenge: 'AAEC', rp: { id: 'localhost', name: 'Parley' }, user: { id: 'BAUG', name: 'alice@p.example', displayName: 'Alice' }, pubKeyCredParams: [{ type: 'public-key', alg: -7 }], excludeCredentials: passkeys.map(() => ({ id: 'AQ', type: 'public-key' })) } };
+    }
+    if (method === 'POST' && url.pathname === '/api/v1/parley/passkeys') {
+      const entry = { id: 'cred-new', name: (body as { name: string }).name, transports: ['usb'], created_at: '2030-01-04T00:00:00.000Z', last_used_at: null };
+      passkeys = [...passkeys, entry];
+      return { body: entry };
+    }
+    if (method === 'DELETE' && url.pathname.startsWith('/api/v1/parley/passkeys/')) {
+      if ((body as { password?: string } | undefined)?.password !== 'secret password') return { status: 422, body: { error: 'Validation failed: Password is not correct' } };
+      passkeys = passkeys.filter((p) => `/api/v1/parley/passkeys/${p.id}` !== url.pathname);
+      return { body: {} };
+    }
     if (method === 'GET' && url.pathname === '/api/v1/parley/two_factor') return { body: state };
     if (method === 'POST' && url.pathname === '/api/v1/parley/two_factor/setup') {
       return { body: { secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', otpauth_uri: 'otpauth://totp/p.example:alice%40p.example?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', qr_svg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>' } };
@@ -55,10 +79,91 @@ async function prove(code: string, submit: string) {
   });
 }
 
+/** A browser with WebAuthn whose authenticator answers `create` with fixed bytes. */
+function fakeWebAuthn(create: (options: CredentialCreationOptions) => Promise<unknown>) {
+  const bytes = (...b: number[]) => new Uint8Array(b).buffer;
+  Object.defineProperty(window, 'PublicKeyCredential', { value: class {}, configurable: true });
+  Object.defineProperty(navigator, 'credentials', {
+    value: {
+      create: vi.fn(async (options: CredentialCreationOptions) => {
+        await create(options);
+        return {
+          id: 'cred-new',
+          rawId: bytes(1, 2, 3),
+          type: 'public-key',
+          authenticatorAttachment: 'cross-platform',
+          getClientExtensionResults: () => ({}),
+          response: { clientDataJSON: bytes(123, 125), attestationObject: bytes(250, 251), getTransports: () => ['usb'] },
+        };
+      }),
+    },
+    configurable: true,
+  });
+}
+
 describe('SecuritySettings', () => {
   afterEach(() => {
     cleanup();
     localStorage.clear();
+    Reflect.deleteProperty(window, 'PublicKeyCredential');
+    Reflect.deleteProperty(navigator, 'credentials');
+  });
+
+  it('lists passkeys, adds one through the browser’s WebAuthn API and removes one with the password', async () => {
+    let seen: CredentialCreationOptions | undefined;
+    fakeWebAuthn(async (o) => {
+      seen = o;
+    });
+    const { http, calls } = server(OFF, [LAPTOP]);
+    renderApp(<SecuritySettings />, http);
+    const list = await screen.findByRole('list', { name: 'Passkeys' });
+    expect(within(list).getByRole('article', { name: 'Laptop' }).textContent).toContain('last used');
+
+    fireEvent.change(screen.getByLabelText('Name of the new passkey'), { target: { value: 'Security key' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Add a passkey' }));
+    });
+    expect(await screen.findByRole('article', { name: 'Security key' })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('Passkey added.');
+    // The base64url fields of the options became bytes for the browser, and the answer base64url again.
+    expect([...new Uint8Array(seen!.publicKey!.challenge as ArrayBuffer)]).toEqual([0, 1, 2]);
+    expect([...new Uint8Array(seen!.publicKey!.user.id as ArrayBuffer)]).toEqual([4, 5, 6]);
+    expect(calls.find((c) => c.method === 'POST' && c.path === '/api/v1/parley/passkeys')?.body).toEqual({
+      name: 'Security key',
+      credential: { id: 'cred-new', rawId: 'AQID', type: 'public-key', authenticatorAttachment: 'cross-platform', clientExtensionResults: {}, response: { clientDataJSON: 'e30', attestationObject: '-vs', transports: ['usb'] } },
+    });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Remove passkey Laptop' }));
+    fireEvent.change(screen.getByLabelText('Your password'), { target: { value: 'wrong' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Remove passkey' }));
+    });
+    expect((await screen.findByRole('alert')).textContent).toBe('Validation failed: Password is not correct');
+    fireEvent.change(screen.getByLabelText('Your password'), { target: { value: 'secret password' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Remove passkey' }));
+    });
+    expect(screen.queryByRole('article', { name: 'Laptop' })).toBeNull();
+    expect(calls.filter((c) => c.method === 'DELETE').map((c) => c.path)).toEqual(['/api/v1/parley/passkeys/cred-laptop', '/api/v1/parley/passkeys/cred-laptop']);
+  });
+
+  it('says so when the passkey is not created, and when the browser cannot make passkeys', async () => {
+    fakeWebAuthn(async () => {
+      throw new DOMException('cancelled', 'NotAllowedError');
+    });
+    const { http, calls } = server(OFF);
+    renderApp(<SecuritySettings />, http);
+    expect(await screen.findByText('No passkeys yet.')).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Add a passkey' }));
+    });
+    expect((await screen.findByRole('alert')).textContent).toBe('No passkey was created.');
+    expect(calls.some((c) => c.method === 'POST' && c.path === '/api/v1/parley/passkeys')).toBe(false);
+    cleanup();
+    Reflect.deleteProperty(window, 'PublicKeyCredential');
+    renderApp(<SecuritySettings />, server(OFF).http);
+    expect(await screen.findByText('This browser cannot create passkeys.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Add a passkey' })).toBeNull();
   });
 
   it('sets up two-factor with the QR code, a code and the password, then shows the recovery codes once', async () => {

@@ -1,6 +1,7 @@
 // Settings → Security: two-factor sign-in (set up with a QR code, confirm with a code and the
-// password, recovery codes shown once to copy or download; turn off; new recovery codes) and the
-// list of signed-in sessions and authorized apps, each revocable.
+// password, recovery codes shown once to copy or download; turn off; new recovery codes), the
+// passkeys (SecurityPasskeys.tsx) and the list of signed-in sessions and authorized apps, each
+// revocable.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useSession } from '../session.tsx';
 import { useI18n } from '../i18n/index.tsx';
@@ -9,6 +10,7 @@ import { navigate } from '../router.ts';
 import { Page } from '../components/Page.tsx';
 import { ErrorMessage, errorText } from '../components/errors.tsx';
 import { ApiError } from '../api/http.ts';
+import Passkeys from './SecurityPasskeys.tsx';
 
 // The shapes of Parley's own endpoints (src/http/api/v1/parley/), not part of Mastodon's API.
 interface TwoFactorState {
@@ -47,6 +49,7 @@ export default function SecuritySettings() {
   return (
     <Page title={t('security.title')}>
       <TwoFactor />
+      <Passkeys />
       <Sessions />
     </Page>
   );
