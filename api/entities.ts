@@ -680,3 +680,50 @@ export interface PolicyDecisionJson {
   /** The post as it is (held posts included), or null for profiles and deleted posts. */
   status: { id: string; content: string; spoiler_text: string; visibility: string; created_at: string; held: boolean } | null;
 }
+
+/** Parley's account archive (POST/GET /api/v1/exports): Mastodon has no API for these. */
+export interface ExportJson {
+  id: string;
+  state: 'pending' | 'ready' | 'failed';
+  /** Bytes of the ZIP once it is ready. */
+  size: number | null;
+  created_at: string;
+  finished_at: string | null;
+  /** When the archive is erased. */
+  expires_at: string;
+  /** Needs the owner's token: archives are never at a public address. */
+  download_url: string | null;
+}
+
+export type ImportType = 'following' | 'blocking' | 'muting' | 'lists' | 'bookmarks' | 'domain_blocking';
+
+/** Parley's CSV import (POST/GET /api/v1/imports). */
+export interface ImportJson {
+  id: string;
+  type: ImportType;
+  mode: 'merge' | 'overwrite';
+  state: 'pending' | 'processing' | 'finished' | 'failed';
+  total_items: number;
+  processed_items: number;
+  imported_items: number;
+  failed_items: number;
+  created_at: string;
+  finished_at: string | null;
+  /** The rows that failed, as CSV, once the import has finished (until a day after first download). */
+  failures_url: string | null;
+}
+
+/** Parley's invite (GET/POST /api/v1/parley/invites); names follow Mastodon's Invite model. */
+export interface InviteJson {
+  id: string;
+  code: string;
+  url: string;
+  uses: number;
+  max_uses: number | null;
+  expires_at: string | null;
+  autofollow: boolean;
+  created_at: string;
+  revoked_at: string | null;
+  state: 'active' | 'revoked' | 'expired' | 'used_up';
+  inviter: AccountJson;
+}

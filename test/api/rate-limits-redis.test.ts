@@ -4,40 +4,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, tcpReachable } from '../helpers/net.ts';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 // The pinned Node 24 from node_modules runs the TypeScript entry point as it is.
 const NODE = path.resolve('node_modules/.bin/node');
 const LIMIT = 6;
-
-async function reachable(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = new Socket();
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(500, () => done(false));
-    socket.once('error', () => done(false));
-    socket.connect(Number(port || 6379), hostname, () => done(true));
-  });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 interface ServerProcess {
   base: string;
@@ -95,7 +71,7 @@ async function startServer(env: Record<string, string>): Promise<ServerProcess> 
 
 const get = (base: string, ip: string) => fetch(`${base}/api/v1/instance`, { headers: { 'x-forwarded-for': ip } });
 
-describe.runIf((await reachable(REDIS_URL)) || process.env.CI === 'true')('rate limits shared through Redis by two server processes', () => {
+describe.runIf((await tcpReachable(REDIS_URL)) || process.env.CI === 'true')('rate limits shared through Redis by two server processes', () => {
   const prefix = `parley-test:${randomBytes(6).toString('hex')}:`;
   let a: ServerProcess;
   let b: ServerProcess;

@@ -1,18 +1,7 @@
 // Boots the real server on a real port whose address is also the configured domain, so the URLs
 // it prints (Link headers, urls.streaming_api, redirects) lead third-party clients back to it.
-import { createServer } from 'node:net';
 import { createTestServer, type TestServer, type TestServerOptions } from './server.ts';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from './net.ts';
 
 export async function createListeningServer(opts: TestServerOptions = {}): Promise<{ s: TestServer; base: string }> {
   // Another process may grab the port between probing and listening; try a few times.

@@ -3,31 +3,17 @@
 // unreachable or goes away, with one warning per outage. CI runs Redis at 127.0.0.1:6379.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer, Socket } from 'node:net';
 import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRedisRateLimitStore } from './redis-store.ts';
 import type { RateLimitStore } from './store.ts';
+import { freePort, tcpReachable } from '../../../test/helpers/net.ts';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-async function reachable(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = new Socket();
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(500, () => done(false));
-    socket.once('error', () => done(false));
-    socket.connect(Number(port || 6379), hostname, () => done(true));
-  });
-}
-
-const redisUp = await reachable(REDIS_URL);
+const redisUp = await tcpReachable(REDIS_URL);
 const haveRedisServer = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
 
 /** A logger whose entries the test can read. */
@@ -40,16 +26,6 @@ function capturingLogger() {
     },
   });
   return { log: pino({ level: 'info' }, stream), entries };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 const MINUTE = 60_000;
@@ -121,7 +97,7 @@ describe.runIf(haveRedisServer || process.env.CI === 'true')('Redis rate-limit s
   let server: ChildProcess | null = null;
   const startRedis = async (port: number) => {
     server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    for (let i = 0; i < 50 && !(await reachable(`redis://127.0.0.1:${port}`)); i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 50 && !(await tcpReachable(`redis://127.0.0.1:${port}`)); i++) await new Promise((r) => setTimeout(r, 100));
   };
   const stopRedis = async () => {
     const child = server;

@@ -1,24 +1,12 @@
-// The invite as Parley's invites API shows it to its inviter (and to staff). Mastodon has no
-// such entity in its client API; the names follow its Invite model (max_uses, uses, expires_at,
-// autofollow) so they read familiar.
+// The invite as Parley's invites API shows it to its inviter (and to staff): InviteJson in
+// api/entities.ts. Mastodon has no such entity in its client API; the names follow its Invite
+// model (max_uses, uses, expires_at, autofollow) so they read familiar.
 import type { Config } from '../../config.ts';
 import type { AccountRow, InviteRow } from '../../db/schema.ts';
-import { serializeAccount, type AccountJson } from '../../serializers/account.ts';
-import { inviteState, type InviteState } from './invite-state.ts';
-
-export interface InviteJson {
-  id: string;
-  code: string;
-  url: string;
-  uses: number;
-  max_uses: number | null;
-  expires_at: string | null;
-  autofollow: boolean;
-  created_at: string;
-  revoked_at: string | null;
-  state: InviteState;
-  inviter: AccountJson;
-}
+import type { InviteJson } from '../../../api/entities.ts';
+import { serializeAccount } from '../../serializers/account.ts';
+import { inviteState } from './invite-state.ts';
+export type { InviteJson };
 
 export function inviteUrl(config: Config, code: string): string {
   return `${config.baseUrl}/invite/${encodeURIComponent(code)}`;

@@ -1,35 +1,8 @@
-// The JSON of archives and imports (Parley's own entities: Mastodon has no API for these).
+// The JSON of archives and imports (Parley's own entities, in api/entities.ts: Mastodon has no API for these).
 import type { Config } from '../../config.ts';
+import type { ExportJson, ImportJson } from '../../../api/entities.ts';
 import type { AccountExportRow, AccountImportRow } from '../../db/schema.ts';
 import { EXPORT_KEPT_MS, FAILURES_KEPT_AFTER_READ_MS } from './cleanup.ts';
-
-export interface ExportJson {
-  id: string;
-  state: AccountExportRow['state'];
-  /** Bytes of the ZIP once it is ready. */
-  size: number | null;
-  created_at: string;
-  finished_at: string | null;
-  /** When the archive is erased. */
-  expires_at: string;
-  /** Needs the owner's token: archives are never at a public address. */
-  download_url: string | null;
-}
-
-export interface ImportJson {
-  id: string;
-  type: AccountImportRow['type'];
-  mode: AccountImportRow['mode'];
-  state: AccountImportRow['state'];
-  total_items: number;
-  processed_items: number;
-  imported_items: number;
-  failed_items: number;
-  created_at: string;
-  finished_at: string | null;
-  /** The rows that failed, as CSV, once the import has finished (until a day after first download). */
-  failures_url: string | null;
-}
 
 export function serializeExport(config: Config, row: AccountExportRow): ExportJson {
   return {

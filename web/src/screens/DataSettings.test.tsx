@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
-import DataSettings, { type ExportJson, type ImportJson } from './DataSettings.tsx';
+import type { ExportJson, ImportJson } from '../../../api/entities.ts';
+import DataSettings from './DataSettings.tsx';
 import { fakeServer, renderApp } from '../test/harness.tsx';
 import { credentials, instanceWithRules, USER_ROLE } from '../test/moderation-fixtures.ts';
 

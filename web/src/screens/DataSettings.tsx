@@ -2,6 +2,7 @@
 // as Mastodon's CSV, and import a CSV (merge or overwrite) with its progress and failed rows.
 // Downloads carry the token in a header (never in the address) and are saved from a blob.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { ExportJson, ImportJson, ImportType } from '../../../api/entities.ts';
 import { ApiError, NetworkError } from '../api/http.ts';
 import { useSession } from '../session.tsx';
 import { useI18n } from '../i18n/index.tsx';
@@ -9,34 +10,7 @@ import { formatTime } from '../lib/time.ts';
 import { Page } from '../components/Page.tsx';
 import { errorText } from '../components/errors.tsx';
 
-// The server's entities (src/services/portability/serialize.ts); Parley-specific, so not in api/entities.ts.
-export interface ExportJson {
-  id: string;
-  state: 'pending' | 'ready' | 'failed';
-  size: number | null;
-  created_at: string;
-  finished_at: string | null;
-  expires_at: string;
-  download_url: string | null;
-}
-
-const IMPORT_TYPES = ['following', 'blocking', 'muting', 'lists', 'bookmarks', 'domain_blocking'] as const;
-type ImportType = (typeof IMPORT_TYPES)[number];
-
-export interface ImportJson {
-  id: string;
-  type: ImportType;
-  mode: 'merge' | 'overwrite';
-  state: 'pending' | 'processing' | 'finished' | 'failed';
-  total_items: number;
-  processed_items: number;
-  imported_items: number;
-  failed_items: number;
-  created_at: string;
-  finished_at: string | null;
-  failures_url: string | null;
-}
-
+const IMPORT_TYPES: readonly ImportType[] = ['following', 'blocking', 'muting', 'lists', 'bookmarks', 'domain_blocking'];
 const CSV_KINDS = ['following', 'lists', 'blocks', 'mutes', 'bookmarks', 'domain_blocks'] as const;
 const MAX_IMPORT_BYTES = 1024 * 1024;
 const enc = encodeURIComponent;

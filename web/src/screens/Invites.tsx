@@ -2,7 +2,7 @@
 // whether new accounts follow you), copy them, see their uses and expiry, revoke them.
 // Parley's own API (src/http/api/v1/parley/invites.ts); the server decides who may invite.
 import { useState, type FormEvent } from 'react';
-import type { AccountJson } from '../../../api/entities.ts';
+import type { InviteJson } from '../../../api/entities.ts';
 import { useSession } from '../session.tsx';
 import { useI18n, type Translate } from '../i18n/index.tsx';
 import { formatTime } from '../lib/time.ts';
@@ -11,19 +11,7 @@ import { Page } from '../components/Page.tsx';
 import { PagedList } from '../components/PagedList.tsx';
 import { errorText } from '../components/errors.tsx';
 
-interface Invite {
-  id: string;
-  code: string;
-  url: string;
-  uses: number;
-  max_uses: number | null;
-  expires_at: string | null;
-  autofollow: boolean;
-  created_at: string;
-  revoked_at: string | null;
-  state: 'active' | 'revoked' | 'expired' | 'used_up';
-  inviter: AccountJson;
-}
+type Invite = InviteJson;
 
 // The choices of Mastodon's invite form; '' is "no limit" / "never" (the API's empty value).
 const MAX_USES = ['', '1', '5', '10', '25', '50', '100'] as const;
