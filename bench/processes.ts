@@ -36,6 +36,13 @@ export const rssMb = (pid: number): number => Math.round(statusKb(pid, 'VmRSS') 
 /** The highest resident memory the process has had so far, in MB. */
 export const peakRssMb = (pid: number): number => Math.round(statusKb(pid, 'VmHWM') / 1024);
 
+/** CPU time (user + system) the process has used so far, in seconds (Linux clock ticks are 1/100 s). */
+export function cpuSeconds(pid: number): number {
+  // The command name may hold spaces; the fields after it are fixed: utime and stime are 14th and 15th.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 export async function waitFor(url: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);

@@ -1,8 +1,8 @@
 // npm run bench: generates (or reuses) a dataset of 10k accounts, 200 follows each and 500k
 // statuses, then measures Parley's home and public timelines against a bare Fastify route
 // serving the same bytes, SQL statements per request, and the server's resident memory.
-// Then the media scenarios (bench/media.ts). Set BENCH_SMALL=1 for a quick run on a small
-// dataset, BENCH_ONLY=timelines or BENCH_ONLY=media to run one part.
+// Then the media scenarios (bench/media.ts) and the flood (bench/flood.ts). Set BENCH_SMALL=1 for
+// a quick run on a small dataset, BENCH_ONLY=timelines, media or flood to run one part.
 import { fork } from 'node:child_process';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { loadConfig } from '../src/config.ts';
 import { createContext } from '../src/context.ts';
 import { buildApp } from '../src/http/app.ts';
 import { ensureDataset, type DatasetSpec } from './dataset.ts';
+import { runFloodBench } from './flood.ts';
 import { runMediaBench } from './media.ts';
 import { BENCH_RATE_LIMITS, freePort, rssMb, waitFor } from './processes.ts';
 
@@ -116,9 +117,10 @@ async function benchTimelines(): Promise<void> {
 
 async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY || undefined;
-  if (only !== undefined && only !== 'timelines' && only !== 'media') throw new Error(`BENCH_ONLY must be timelines or media, not ${only}`);
-  if (only !== 'media') await benchTimelines();
-  if (only !== 'timelines') await runMediaBench({ small, seconds: DURATION, outDir, log });
+  if (only !== undefined && only !== 'timelines' && only !== 'media' && only !== 'flood') throw new Error(`BENCH_ONLY must be timelines, media or flood, not ${only}`);
+  if (only === undefined || only === 'timelines') await benchTimelines();
+  if (only === undefined || only === 'media') await runMediaBench({ small, seconds: DURATION, outDir, log });
+  if (only === undefined || only === 'flood') await runFloodBench({ spec, seconds: DURATION, outDir, log });
 }
 
 main().catch((err) => {

@@ -10,7 +10,6 @@
 // gets past this hook but is refused by authentication and counted by the rate limits.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { AppError } from '../../domain/errors.ts';
 import { SESSION_COOKIE } from '../web/session.ts';
 
 const RETRY_AFTER_SECONDS = { 1: 10, 2: 30 } as const;
@@ -51,18 +50,38 @@ export function shouldShed(level: 0 | 1 | 2, request: Pick<FastifyRequest, 'meth
   return level === 2 && EXPENSIVE.some((e) => e.method === request.method && path.startsWith(e.prefix));
 }
 
+/**
+ * The refusal, serialised once. Answered straight from the hook rather than thrown to the error
+ * handler: under a flood every refusal costs the server as much as the work it saves, and
+ * building an Error (its stack trace), a rejected promise and a second serialisation per request
+ * made a refusal cost three times a bare Fastify answer (bench/flood.ts). Same shape as every
+ * other error ({"error": ...}, src/http/plugins/errors.ts).
+ */
+const REFUSAL = JSON.stringify({ error: 'The server is too busy right now; please try again shortly' });
+
 export function registerLoadShedding(app: FastifyInstance, ctx: AppContext): void {
   let shed = 0;
   let loggedLevel = 0;
-  app.addHook('onRequest', async (request) => {
-    const level = ctx.load.pressure();
-    if (level !== loggedLevel) {
-      ctx.log.warn({ level, ...ctx.load.last(), shedSinceLastChange: shed }, level > loggedLevel ? 'under pressure: shedding requests' : 'pressure eased');
-      loggedLevel = level;
+  // A callback hook, not an async one: no promise for each of the many requests that pass.
+  app.addHook('onRequest', (request, reply, done) => {
+    const held = ctx.load.level();
+    if (held !== loggedLevel) {
+      ctx.log.warn({ level: held, ...ctx.load.last(), shedSinceLastChange: shed }, held > loggedLevel ? 'under pressure: shedding requests' : 'pressure eased');
+      loggedLevel = held;
       shed = 0;
     }
-    if (!shouldShed(level, { method: request.method, url: request.url, signedIn: hasCredentials(request) })) return;
+    // Usually the level held; while it is let go, still the raised one for some requests.
+    const level = ctx.load.pressure();
+    if (!shouldShed(level, { method: request.method, url: request.url, signedIn: hasCredentials(request) })) {
+      done();
+      return;
+    }
     shed++;
-    throw new AppError(503, 'The server is too busy right now; please try again shortly', { headers: { 'retry-after': String(RETRY_AFTER_SECONDS[level as 1 | 2]) } });
+    // Not calling done() ends the hook chain: the answer is sent as it is.
+    reply
+      .code(503)
+      .header('retry-after', String(RETRY_AFTER_SECONDS[level as 1 | 2]))
+      .type('application/json; charset=utf-8')
+      .send(REFUSAL);
   });
 }

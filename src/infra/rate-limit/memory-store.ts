@@ -1,7 +1,8 @@
 // Throttle counters in this process's memory: the default for one server process. Memory stays
-// bounded: counters of ended windows are swept at most once a minute (and whenever the map is
-// full), and past `maxKeys` the oldest counters are dropped (forgetting a count can only let a
-// client through early, never refuse one wrongly).
+// bounded: counters of ended windows are swept at most once a minute, and past `maxKeys` the
+// oldest counters are dropped (forgetting a count can only let a client through early, never
+// refuse one wrongly). A full map is not swept on every new key: a flood from more addresses
+// than `maxKeys` made each new one pay a full sweep (2.3 ms at 100,000, bench/flood.ts).
 import { windowAt, type RateLimitHit, type RateLimitStore } from './store.ts';
 
 interface Counter {
@@ -39,7 +40,7 @@ export function createMemoryRateLimitStore(opts: { maxKeys?: number } = {}): Mem
         return { count: current.count, resetAtMs };
       }
       counters.delete(id);
-      if (counters.size >= maxKeys || nowMs - lastSweepMs >= SWEEP_EVERY_MS) sweep(nowMs);
+      if (nowMs - lastSweepMs >= SWEEP_EVERY_MS) sweep(nowMs);
       while (counters.size >= maxKeys) counters.delete(counters.keys().next().value as string);
       counters.set(id, { count: 1, resetAtMs });
       return { count: 1, resetAtMs };
