@@ -4,8 +4,9 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useSession } from '../session.tsx';
 import { useI18n } from '../i18n/index.tsx';
+import { Loaded } from '../components/Loaded.tsx';
 import { formatTime } from '../lib/time.ts';
-import { ErrorMessage, errorText } from '../components/errors.tsx';
+import { errorText } from '../components/errors.tsx';
 
 // The shapes of src/http/api/v1/parley/passkeys.ts.
 interface PasskeyEntry {
@@ -115,44 +116,40 @@ export default function Passkeys() {
     <section aria-labelledby="passkeys-h" className="stack">
       <h2 id="passkeys-h">{t('security.passkeys')}</h2>
       <p>{t('security.passkeysExplain')}</p>
-      {loadError ? (
-        <ErrorMessage error={loadError} onRetry={load} />
-      ) : !entries ? (
-        <p className="meta">{t('common.loading')}</p>
-      ) : entries.length === 0 ? (
-        <p>{t('security.noPasskeys')}</p>
-      ) : (
-        <ul className="plain" aria-label={t('security.passkeys')}>
-          {entries.map((p) => (
-            <li key={p.id}>
-              <article className="status" aria-label={p.name}>
-                <p>
-                  <strong>{p.name}</strong>
-                </p>
-                <p className="meta">
-                  {t('security.passkeyCreated', { time: formatTime(p.created_at, lang) })}
-                  {' · '}
-                  {p.last_used_at ? t('security.lastUsed', { time: formatTime(p.last_used_at, lang) }) : t('security.neverUsed')}
-                </p>
-                {removing?.id === p.id ? (
-                  <RemoveForm
-                    entry={p}
-                    onRemoved={() => {
-                      setRemoving(null);
-                      setEntries((list) => (list ?? []).filter((e) => e.id !== p.id));
-                    }}
-                    onCancel={() => setRemoving(null)}
-                  />
-                ) : (
-                  <button type="button" className="danger" aria-label={t('security.removePasskeyLabel', { name: p.name })} onClick={() => setRemoving(p)}>
-                    {t('security.removePasskey')}
-                  </button>
-                )}
-              </article>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Loaded items={entries} error={loadError} onRetry={load} empty={t('security.noPasskeys')}>
+        {(entries) => (
+          <ul className="plain" aria-label={t('security.passkeys')}>
+            {entries.map((p) => (
+              <li key={p.id}>
+                <article className="status" aria-label={p.name}>
+                  <p>
+                    <strong>{p.name}</strong>
+                  </p>
+                  <p className="meta">
+                    {t('security.passkeyCreated', { time: formatTime(p.created_at, lang) })}
+                    {' · '}
+                    {p.last_used_at ? t('security.lastUsed', { time: formatTime(p.last_used_at, lang) }) : t('security.neverUsed')}
+                  </p>
+                  {removing?.id === p.id ? (
+                    <RemoveForm
+                      entry={p}
+                      onRemoved={() => {
+                        setRemoving(null);
+                        setEntries((list) => (list ?? []).filter((e) => e.id !== p.id));
+                      }}
+                      onCancel={() => setRemoving(null)}
+                    />
+                  ) : (
+                    <button type="button" className="danger" aria-label={t('security.removePasskeyLabel', { name: p.name })} onClick={() => setRemoving(p)}>
+                      {t('security.removePasskey')}
+                    </button>
+                  )}
+                </article>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Loaded>
       {passkeysSupported() ? (
         <form className="stack" onSubmit={(e) => void add(e)}>
           <label>

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useSession } from '../session.tsx';
 import { useI18n } from '../i18n/index.tsx';
+import { Loaded } from '../components/Loaded.tsx';
 import { formatTime } from '../lib/time.ts';
 import { navigate } from '../router.ts';
 import { Page } from '../components/Page.tsx';
@@ -307,43 +308,39 @@ function Sessions() {
     <section aria-labelledby="sessions-h" className="stack">
       <h2 id="sessions-h">{t('security.sessions')}</h2>
       <p>{t('security.sessionsExplain')}</p>
-      {loadError ? (
-        <ErrorMessage error={loadError} onRetry={load} />
-      ) : !entries ? (
-        <p className="meta">{t('common.loading')}</p>
-      ) : entries.length === 0 ? (
-        <p>{t('security.noSessions')}</p>
-      ) : (
-        <ul className="plain">
-          {entries.map((e) => {
-            const name = `${e.app_name ?? t('security.webSession')} · ${e.device ?? t('security.unknownDevice')}`;
-            return (
-              <li key={e.id}>
-                <article className="status" aria-label={name}>
-                  <p>
-                    <strong>{e.app_name ?? t('security.webSession')}</strong> · {e.device ?? t('security.unknownDevice')}
-                    {e.current && (
-                      <>
-                        {' '}
-                        <span className="flag">{t('security.thisDevice')}</span>
-                      </>
-                    )}
-                  </p>
-                  <p className="meta">
-                    {t('security.created', { time: formatTime(e.created_at, lang) })}
-                    {' · '}
-                    {e.last_used_at ? t('security.lastUsed', { time: formatTime(e.last_used_at, lang) }) : t('security.neverUsed')}
-                    {e.ip && <> · {t('security.ip', { ip: e.ip })}</>}
-                  </p>
-                  <button type="button" className="danger" aria-label={t('security.revokeLabel', { name })} onClick={() => void revoke(e)}>
-                    {t('security.revoke')}
-                  </button>
-                </article>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <Loaded items={entries} error={loadError} onRetry={load} empty={t('security.noSessions')}>
+        {(entries) => (
+          <ul className="plain">
+            {entries.map((e) => {
+              const name = `${e.app_name ?? t('security.webSession')} · ${e.device ?? t('security.unknownDevice')}`;
+              return (
+                <li key={e.id}>
+                  <article className="status" aria-label={name}>
+                    <p>
+                      <strong>{e.app_name ?? t('security.webSession')}</strong> · {e.device ?? t('security.unknownDevice')}
+                      {e.current && (
+                        <>
+                          {' '}
+                          <span className="flag">{t('security.thisDevice')}</span>
+                        </>
+                      )}
+                    </p>
+                    <p className="meta">
+                      {t('security.created', { time: formatTime(e.created_at, lang) })}
+                      {' · '}
+                      {e.last_used_at ? t('security.lastUsed', { time: formatTime(e.last_used_at, lang) }) : t('security.neverUsed')}
+                      {e.ip && <> · {t('security.ip', { ip: e.ip })}</>}
+                    </p>
+                    <button type="button" className="danger" aria-label={t('security.revokeLabel', { name })} onClick={() => void revoke(e)}>
+                      {t('security.revoke')}
+                    </button>
+                  </article>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </Loaded>
       {error && (
         <p className="error" role="alert">
           {error}
