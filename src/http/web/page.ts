@@ -36,6 +36,10 @@ code{word-break:break-all;background:#f4f4f4;padding:.1rem .3rem}table{border-co
 const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; media-src 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /**
+ * An async helper that sends a page must `await` the reply this returns: it settles once the
+ * answer is on the wire. A helper that resolves earlier lets the route's promise end while the
+ * onSend hooks still run, and Fastify then answers a second time ("Reply was already sent").
+ *
  * `head` adds to the document head (the public pages' link-preview tags). `script` names the
  * same-origin scripts a page may run (the forms' proof of work, the passkey buttons); pages have
  * none otherwise.

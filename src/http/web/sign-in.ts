@@ -23,7 +23,7 @@ const CODE_MAX = 64;
 export async function signInAndRedirect(ctx: AppContext, reply: FastifyReply, accountId: string, returnTo: string): Promise<void> {
   const { cookieValue } = await startWebSession(ctx, accountId, requestClient(reply.request));
   setCookie(ctx, reply, SESSION_COOKIE, cookieValue, SESSION_MAX_AGE);
-  reply.redirect(returnTo, 303);
+  await reply.redirect(returnTo, 303);
 }
 
 /** Resolves once the page is sent (never to the thenable reply itself). */
@@ -37,7 +37,7 @@ async function signInForm(ctx: AppContext, request: FastifyRequest, reply: Fasti
     fields: h`${hidden('csrf_token', csrf)}${hidden('return_to', opts.returnTo)}`,
     label: 'Use a passkey',
   });
-  sendPage(
+  await sendPage(
     reply,
     status,
     'Sign in',
@@ -74,7 +74,7 @@ async function secondStepForm(ctx: AppContext, request: FastifyRequest, reply: F
         label: 'Use your passkey',
       })}`
     : raw('');
-  sendPage(reply, status, 'Two-factor authentication', h`${errorBox(opts.error ?? null)}${codeForm}${passkey}<p><a href="${startOver}">Start over</a></p>`, undefined, withPasskey ? PASSKEY_SCRIPT : undefined);
+  await sendPage(reply, status, 'Two-factor authentication', h`${errorBox(opts.error ?? null)}${codeForm}${passkey}<p><a href="${startOver}">Start over</a></p>`, undefined, withPasskey ? PASSKEY_SCRIPT : undefined);
 }
 
 function lockedOut(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, lockout: Lockout, opts: { returnTo: string; login?: string }) {

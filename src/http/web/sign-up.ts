@@ -27,7 +27,7 @@ type CheckedInvite = { inviter: AccountRow } | null;
 async function signUpForm(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, status: number, values: Values, opts: { error?: string; invite?: CheckedInvite } = {}): Promise<void> {
   const mode = await getSetting(ctx.db, ctx.config, 'registrations_mode');
   if (mode === 'closed') {
-    messagePage(reply, 403, 'Sign up', 'Registrations are closed on this server.');
+    await messagePage(reply, 403, 'Sign up', 'Registrations are closed on this server.');
     return;
   }
   const csrf = csrfToken(ctx, request, reply, null);
@@ -47,7 +47,7 @@ async function signUpForm(ctx: AppContext, request: FastifyRequest, reply: Fasti
     mode === 'approval' && !invite
       ? h`<label for="reason">Why do you want to join? (a moderator reviews new accounts)</label><textarea id="reason" name="reason" maxlength="1000">${values.reason ?? ''}</textarea>`
       : '';
-  sendPage(
+  await sendPage(
     reply,
     status,
     'Sign up',
@@ -78,8 +78,7 @@ export const signUpRoutes: RouteGroup = (app, ctx) => {
       // Mastodon's API answers 401 for a spent invite; for a page, "gone" says it better.
       const status = err.status === 401 ? 410 : err.status;
       const text = err.publicMessage.replace(/\.?$/, '.');
-      messagePage(reply, status, 'Invite', status === 403 ? text : `${text} Ask the person who invited you for a new link.`);
-      return;
+      return messagePage(reply, status, 'Invite', status === 403 ? text : `${text} Ask the person who invited you for a new link.`);
     }
     await signUpForm(ctx, request, reply, 200, { inviteCode: request.params.code }, { invite });
   });
