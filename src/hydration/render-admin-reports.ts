@@ -4,21 +4,12 @@
 import type { AppContext } from '../context.ts';
 import { listInstanceRules } from '../db/repos/instance.ts';
 import type { ReportRow } from '../db/repos/reports.ts';
-import type { AccountRow, UserRow } from '../db/schema.ts';
+import { accountsWithLogins, existingStatusIds, notesOfReports, snapshotsOfReports } from '../db/repos/admin-reports.ts';
 import type { AdminReportJson, ReportCategory } from '../../api/entities.ts';
 import { serializeAccount } from '../serializers/account.ts';
 import { serializeAdminAccount } from '../serializers/admin-account.ts';
 import { serializeRule } from '../serializers/rule.ts';
 import { renderStatuses } from './render-statuses.ts';
-
-async function logins(ctx: AppContext, ids: string[]): Promise<Map<string, { account: AccountRow; user: UserRow | undefined }>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const accounts = await ctx.db.selectFrom('accounts').selectAll().where('id', 'in', unique).execute();
-  const users = await ctx.db.selectFrom('users').selectAll().where('account_id', 'in', unique).execute();
-  const userOf = new Map(users.map((u) => [u.account_id, u]));
-  return new Map(accounts.map((a) => [a.id, { account: a, user: userOf.get(a.id) }]));
-}
 
 /** Groups rows by a key, keeping their order. */
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
@@ -37,22 +28,21 @@ export async function renderAdminReports(ctx: AppContext, reports: readonly Repo
   if (reports.length === 0) return [];
   const reportIds = reports.map((r) => r.id);
   const [snapshotRows, noteRows, rules] = await Promise.all([
-    ctx.db.selectFrom('report_statuses').selectAll().where('report_id', 'in', reportIds).orderBy('report_id').orderBy('status_id').execute(),
-    ctx.db.selectFrom('report_notes').selectAll().where('report_id', 'in', reportIds).orderBy('id').execute(),
+    snapshotsOfReports(ctx.db, reportIds),
+    notesOfReports(ctx.db, reportIds),
     listInstanceRules(ctx.db),
   ]);
   const snapshotsOf = groupBy(snapshotRows, (s) => s.report_id);
   const notesOf = groupBy(noteRows, (n) => n.report_id);
   const statusIds = [...new Set(snapshotRows.map((s) => s.status_id))];
   const involved = reports.flatMap((r) => [r.account_id, r.target_account_id, r.assigned_account_id, r.action_taken_by_account_id].filter((x): x is string => x !== null));
-  const [people, rendered, existingRows] = await Promise.all([
-    logins(ctx, [...involved, ...noteRows.map((n) => n.account_id)]),
+  const [people, rendered, existing] = await Promise.all([
+    accountsWithLogins(ctx.db, [...involved, ...noteRows.map((n) => n.account_id)]),
     // Mastodon's `statuses` as anyone may see them; private and deleted posts are in `snapshots`.
     renderStatuses(ctx, statusIds, null),
-    statusIds.length > 0 ? ctx.db.selectFrom('statuses').select('id').where('id', 'in', statusIds).execute() : [],
+    existingStatusIds(ctx.db, statusIds),
   ]);
   const visibleStatus = new Map(rendered.map((s) => [s.id, s]));
-  const existing = new Set(existingRows.map((s) => s.id));
   const admin = (id: string | null) => {
     const p = id ? people.get(id) : undefined;
     return p ? serializeAdminAccount(ctx.config, p.account, p.user) : null;

@@ -1,7 +1,7 @@
 // The moderators' view of reports: the queue, one report with its notes, and its changes.
 import type { Updateable } from 'kysely';
 import type { Executor } from '../../jobs/queue.ts';
-import type { ReportNotesTable, ReportsTable } from '../schema.ts';
+import type { AccountRow, ReportNotesTable, ReportsTable, UserRow } from '../schema.ts';
 import type { Selectable } from 'kysely';
 import { pageBy, type IdPage } from './paging.ts';
 import type { ReportRow } from './reports.ts';
@@ -33,8 +33,10 @@ export async function insertReportNote(db: Executor, note: ReportNoteRow): Promi
   await db.insertInto('report_notes').values(note).execute();
 }
 
-export async function notesOfReport(db: Executor, reportId: string): Promise<ReportNoteRow[]> {
-  return db.selectFrom('report_notes').selectAll().where('report_id', '=', reportId).orderBy('id').execute();
+/** The notes of several reports, oldest first. */
+export async function notesOfReports(db: Executor, reportIds: readonly string[]): Promise<ReportNoteRow[]> {
+  if (reportIds.length === 0) return [];
+  return db.selectFrom('report_notes').selectAll().where('report_id', 'in', [...reportIds]).orderBy('id').execute();
 }
 
 /** Open reports whose response deadline passed and that nobody escalated yet. */
@@ -50,6 +52,26 @@ export async function overdueUnescalated(db: Executor, nowIso: string, limit: nu
     .execute();
 }
 
-export async function reportSnapshots(db: Executor, reportId: string) {
-  return db.selectFrom('report_statuses').selectAll().where('report_id', '=', reportId).orderBy('status_id').execute();
+/** The cited posts' kept copies of several reports, by report then post. */
+export async function snapshotsOfReports(db: Executor, reportIds: readonly string[]) {
+  if (reportIds.length === 0) return [];
+  return db.selectFrom('report_statuses').selectAll().where('report_id', 'in', [...reportIds]).orderBy('report_id').orderBy('status_id').execute();
+}
+
+/** Of these ids, the posts that still exist. */
+export async function existingStatusIds(db: Executor, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  return new Set((await db.selectFrom('statuses').select('id').where('id', 'in', [...ids]).execute()).map((s) => s.id));
+}
+
+/** Accounts with their logins (undefined for an account without one). */
+export async function accountsWithLogins(db: Executor, ids: readonly string[]): Promise<Map<string, { account: AccountRow; user: UserRow | undefined }>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const [accounts, users] = await Promise.all([
+    db.selectFrom('accounts').selectAll().where('id', 'in', unique).execute(),
+    db.selectFrom('users').selectAll().where('account_id', 'in', unique).execute(),
+  ]);
+  const userOf = new Map(users.map((u) => [u.account_id, u]));
+  return new Map(accounts.map((a) => [a.id, { account: a, user: userOf.get(a.id) }]));
 }

@@ -145,6 +145,28 @@ export async function setSetting<K extends SettingKey>(db: Executor, key: K, val
     .values(row)
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: row.value, updated_at: row.updated_at }))
     .execute();
+  generation++;
+}
+
+/**
+ * Settings read on every request of a kind (who may read logged out, the proof-of-work
+ * difficulty): cached for a few seconds per database, so an anonymous flood does not cost a
+ * database round trip per request. A change through setSetting in this process is seen at once;
+ * one made by another process (the CLI, another server) within HOT_TTL_MS.
+ */
+const HOT_TTL_MS = 5_000;
+let generation = 0;
+const hot = new WeakMap<object, Map<string, { value: unknown; at: number; generation: number }>>();
+
+export async function getHotSetting<K extends SettingKey>(db: Executor, config: Config, key: K): Promise<SettingValue<K>> {
+  let cache = hot.get(db);
+  if (!cache) hot.set(db, (cache = new Map()));
+  const now = performance.now();
+  const hit = cache.get(key);
+  if (hit && hit.generation === generation && now - hit.at < HOT_TTL_MS) return hit.value as SettingValue<K>;
+  const value = await getSetting(db, config, key);
+  cache.set(key, { value, at: now, generation });
+  return value;
 }
 
 /** Parses a value typed by an admin; undefined when it does not fit the setting. */

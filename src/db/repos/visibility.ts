@@ -33,27 +33,29 @@ export async function mentioningAmong(db: Db, viewerId: string, statusIds: reado
 }
 
 /** Authors that are suspended or deleted. */
-export async function unavailableAmong(db: Db, accountIds: readonly string[]): Promise<Set<string>> {
-  if (accountIds.length === 0) return new Set();
+export interface AuthorFacts {
+  /** Suspended or deleted: nobody sees their posts. */
+  unavailable: Set<string>;
+  /** A moderator marked their media sensitive. */
+  sensitized: Set<string>;
+  /** They hide their posts from people who are not signed in. */
+  hidingFromLoggedOut: Set<string>;
+}
+
+/** What visibility needs to know about the authors of some posts, in one statement. */
+export async function authorFactsAmong(db: Db, accountIds: readonly string[]): Promise<AuthorFacts> {
+  const facts: AuthorFacts = { unavailable: new Set(), sensitized: new Set(), hidingFromLoggedOut: new Set() };
+  if (accountIds.length === 0) return facts;
   const rows = await db
     .selectFrom('accounts')
-    .select('id')
+    .select(['id', 'suspended_at', 'deleted_at', 'sensitized_at', 'hide_from_logged_out'])
     .where('id', 'in', [...new Set(accountIds)])
-    .where((eb) => eb.or([eb('suspended_at', 'is not', null), eb('deleted_at', 'is not', null)]))
+    .where((eb) => eb.or([eb('suspended_at', 'is not', null), eb('deleted_at', 'is not', null), eb('sensitized_at', 'is not', null), eb('hide_from_logged_out', '=', 1)]))
     .execute();
-  return new Set(rows.map((r) => r.id));
-}
-
-/** Of these accounts, those whose media a moderator marked sensitive. */
-export async function sensitizedAmong(db: Db, accountIds: readonly string[]): Promise<Set<string>> {
-  if (accountIds.length === 0) return new Set();
-  const rows = await db.selectFrom('accounts').select('id').where('id', 'in', [...new Set(accountIds)]).where('sensitized_at', 'is not', null).execute();
-  return new Set(rows.map((r) => r.id));
-}
-
-/** Of these accounts, those who hide their posts from people who are not signed in. */
-export async function hidingFromLoggedOutAmong(db: Db, accountIds: readonly string[]): Promise<Set<string>> {
-  if (accountIds.length === 0) return new Set();
-  const rows = await db.selectFrom('accounts').select('id').where('id', 'in', [...new Set(accountIds)]).where('hide_from_logged_out', '=', 1).execute();
-  return new Set(rows.map((r) => r.id));
+  for (const r of rows) {
+    if (r.suspended_at !== null || r.deleted_at !== null) facts.unavailable.add(r.id);
+    if (r.sensitized_at !== null) facts.sensitized.add(r.id);
+    if (Number(r.hide_from_logged_out) === 1) facts.hidingFromLoggedOut.add(r.id);
+  }
+  return facts;
 }

@@ -10,7 +10,7 @@ import type { AccountRow } from '../../db/schema.ts';
 import { AppError, unauthorized } from '../../domain/errors.ts';
 import { scopeAllows } from '../../domain/scopes.ts';
 import { authenticate, type Auth } from '../../services/auth/authenticate.ts';
-import { getSetting } from '../../db/repos/settings.ts';
+import { getHotSetting } from '../../db/repos/settings.ts';
 
 export interface RouteAuth {
   mode: 'none' | 'public' | 'app' | 'user';
@@ -52,7 +52,7 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     const token = bearerToken(request);
     if (token) request.auth = await authenticate(ctx, token, { allowUnconfirmed: routeAuth?.allowUnconfirmed ?? false, allowSanctioned: routeAuth?.allowSanctioned ?? false });
     if (!routeAuth) return;
-    if (routeAuth.mode === 'public' && !request.auth?.account && (await getSetting(ctx.db, ctx.config, 'logged_out_access')) === 'none') {
+    if (routeAuth.mode === 'public' && !request.auth?.account && (await getHotSetting(ctx.db, ctx.config, 'logged_out_access')) === 'none') {
       throw unauthorized('This API requires an authenticated user');
     }
     if (routeAuth.mode === 'none' || routeAuth.mode === 'public') {

@@ -16,7 +16,7 @@ import { loadVisibleStatus } from '../../services/statuses/load-visible-status.t
 import { accountStatuses } from '../../services/timelines/timelines.ts';
 import { loadInstanceSettings } from '../../services/instance/instance-settings.ts';
 import { AppError } from '../../domain/errors.ts';
-import { getSetting } from '../../db/repos/settings.ts';
+import { getHotSetting } from '../../db/repos/settings.ts';
 import type { RouteGroup } from '../routes.ts';
 import { plainExcerpt } from '../../text/plain-excerpt.ts';
 import { webAppBuilt } from './app-shell.ts';
@@ -120,7 +120,7 @@ export const publicPagesRoutes: RouteGroup = (app, ctx) => {
   };
   const siteName = async () => (await loadInstanceSettings(ctx)).title;
   // The admin's logged_out_access: none closes these pages as it closes the API.
-  const closed = async () => (await getSetting(ctx.db, ctx.config, 'logged_out_access')) === 'none';
+  const closed = async () => (await getHotSetting(ctx.db, ctx.config, 'logged_out_access')) === 'none';
   const signInFirst = (reply: FastifyReply) => messagePage(reply, 403, 'Sign in to see this', 'This server shows posts and profiles only to people who are signed in.');
 
   app.get<{ Params: { username: string } }>('/@:username', async (request, reply) => {

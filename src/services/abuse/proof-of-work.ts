@@ -9,7 +9,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import { instanceSecret } from '../../db/repos/instance-secrets.ts';
-import { getSetting } from '../../db/repos/settings.ts';
+import { getHotSetting } from '../../db/repos/settings.ts';
 import { AppError } from '../../domain/errors.ts';
 import { POW_ALGORITHM, solves } from '../../domain/proof-of-work.ts';
 import { sha256 } from '../../domain/secrets.ts';
@@ -46,7 +46,7 @@ const mac = (secret: string, body: string) => createHmac('sha256', secret).updat
 const clientTag = (clientKey: string) => sha256(clientKey).slice(0, 16);
 
 export async function powDifficulty(ctx: AppContext): Promise<number> {
-  return getSetting(ctx.db, ctx.config, 'pow_difficulty');
+  return getHotSetting(ctx.db, ctx.config, 'pow_difficulty');
 }
 
 /** A new challenge; null when the admin turned proof of work off (difficulty 0). */

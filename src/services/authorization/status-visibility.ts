@@ -1,7 +1,7 @@
 // The one place where "may this viewer see this status?" is decided. Callers pass status rows;
 // reblogs must come with their originals (a reblog is visible iff both it and its original are).
 import type { AppContext } from '../../context.ts';
-import { blockedEitherWayAmong, followedAmong, hidingFromLoggedOutAmong, mentioningAmong, sensitizedAmong, unavailableAmong } from '../../db/repos/visibility.ts';
+import { authorFactsAmong, blockedEitherWayAmong, followedAmong, mentioningAmong } from '../../db/repos/visibility.ts';
 import type { AccountRow, StatusRow } from '../../db/schema.ts';
 import { canSee, visibleAmong } from '../../domain/visibility.ts';
 import { findStatusesByIds } from '../../db/repos/statuses.ts';
@@ -15,26 +15,24 @@ export async function visibleStatusIds(ctx: AppContext, statuses: StatusRow[], v
   const authorIds = all.map((s) => s.account_id);
   const viewerId = viewer?.id;
   const storeSafe = readsStoreSafe(viewer);
-  const [unavailable, follows, blocks, mentions, sensitized, hiding] = await Promise.all([
-    unavailableAmong(ctx.db, authorIds),
+  const [authors, follows, blocks, mentions] = await Promise.all([
+    authorFactsAmong(ctx.db, authorIds),
     viewerId ? followedAmong(ctx.db, viewerId, authorIds) : new Set<string>(),
     viewerId ? blockedEitherWayAmong(ctx.db, viewerId, authorIds) : new Set<string>(),
     viewerId ? mentioningAmong(ctx.db, viewerId, all.filter((s) => s.visibility === 'private' || s.visibility === 'direct').map((s) => s.id)) : new Set<string>(),
-    storeSafe ? sensitizedAmong(ctx.db, authorIds) : new Set<string>(),
-    viewerId ? new Set<string>() : hidingFromLoggedOutAmong(ctx.db, authorIds),
   ]);
   const sees = (s: StatusRow) =>
     canSee({
       visibility: s.visibility,
       isAuthor: viewerId === s.account_id,
       anonymous: !viewerId,
-      authorHidesFromAnonymous: hiding.has(s.account_id),
-      authorUnavailable: unavailable.has(s.account_id),
+      authorHidesFromAnonymous: authors.hidingFromLoggedOut.has(s.account_id),
+      authorUnavailable: authors.unavailable.has(s.account_id),
       blockedEitherWay: blocks.has(s.account_id),
       viewerFollowsAuthor: follows.has(s.account_id),
       viewerMentioned: mentions.has(s.id),
       held: s.held_at !== null,
-      sensitive: s.sensitive === 1 || sensitized.has(s.account_id),
+      sensitive: s.sensitive === 1 || authors.sensitized.has(s.account_id),
       storeSafe,
     });
   return visibleAmong(statuses, byId, sees);

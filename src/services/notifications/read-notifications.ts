@@ -4,6 +4,7 @@ import { findAccountsByIds } from '../../db/repos/accounts.ts';
 import { blockRelatedIds } from '../../db/repos/blocks.ts';
 import { markersOf } from '../../db/repos/markers.ts';
 import { countNotificationsAfter, countNotificationsInGroup, notificationsPage, type NotificationFilter } from '../../db/repos/notifications.ts';
+import { reportedStatusIdsOf } from '../../db/repos/reports.ts';
 import type { IdPage } from '../../db/repos/paging.ts';
 import type { AccountRow, NotificationRow } from '../../db/schema.ts';
 import { renderStatuses } from '../../hydration/render-statuses.ts';
@@ -46,16 +47,7 @@ async function loadReports(ctx: AppContext, rows: NotificationRow[]): Promise<Ma
   if (ids.length === 0) return new Map();
   // Every report's cited posts in one statement, not one per report (a moderator's page of
   // admin.report notifications can hold dozens).
-  const [reports, cited] = await Promise.all([
-    ctx.db.selectFrom('reports').selectAll().where('id', 'in', ids).execute(),
-    ctx.db.selectFrom('report_statuses').select(['report_id', 'status_id']).where('report_id', 'in', ids).orderBy('report_id').orderBy('status_id').execute(),
-  ]);
-  const statusIdsOf = new Map<string, string[]>();
-  for (const { report_id, status_id } of cited) {
-    const list = statusIdsOf.get(report_id);
-    if (list) list.push(status_id);
-    else statusIdsOf.set(report_id, [status_id]);
-  }
+  const [reports, statusIdsOf] = await Promise.all([ctx.db.selectFrom('reports').selectAll().where('id', 'in', ids).execute(), reportedStatusIdsOf(ctx.db, ids)]);
   const targets = new Map((await findAccountsByIds(ctx.db, reports.map((r) => r.target_account_id))).map((a) => [a.id, a]));
   const out = new Map<string, ReportJson>();
   for (const r of reports) {
