@@ -10,20 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer, type TestUser } from '../helpers/server.ts';
 import { signIn } from './app-flows.ts';
 import { browserAvailable, browserRequired, launchBrowser, seriousA11yViolations } from './browser.ts';
-import { createServer } from 'node:net';
+import { freePort } from '../helpers/net.ts';
 
 const webDist = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 let s: TestServer;
 let base: string;

@@ -4,29 +4,21 @@ import { useState, type FormEvent } from 'react';
 import { useSession } from '../session.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { navigate } from '../router.ts';
-import { errorText } from './errors.tsx';
+import { useAction } from '../lib/use-action.ts';
 
 export function DeleteAccount() {
   const { api, signOut } = useSession();
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.deleteAccount(password);
-      // The server has already revoked the token; this only forgets it here.
-      await signOut().catch(() => undefined);
-      navigate('/');
-    } catch (err) {
-      setError(errorText(err, t));
-      setBusy(false);
-    }
+    if (!(await run(() => api.deleteAccount(password)))) return;
+    // The server has already revoked the token; this only forgets it here.
+    await signOut().catch(() => undefined);
+    navigate('/');
   };
 
   return (

@@ -1,4 +1,4 @@
-// The state every moderation button shares: busy while its call runs (so a double click cannot
+// The state every button that calls the server shares: busy while its call runs (so a double click cannot
 // send it twice), and the server's refusal in words when it fails.
 import { useCallback, useRef, useState } from 'react';
 import { useI18n } from '../i18n/index.tsx';

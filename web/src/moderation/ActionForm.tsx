@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/index.tsx';
 import { RuleChoice } from '../components/RuleChoice.tsx';
 import { ACCOUNT_ACTION_TYPES, type AccountActionType } from './admin-api.ts';
 import { useAdmin } from './use-admin.ts';
-import { useAction } from './use-action.ts';
+import { useAction } from '../lib/use-action.ts';
 
 export function ActionForm({ accountId, reportId, initialRules = [], onDone }: { accountId: string; reportId?: string; initialRules?: string[]; onDone: () => void }) {
   const admin = useAdmin();

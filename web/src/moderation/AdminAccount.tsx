@@ -9,7 +9,7 @@ import { Link } from '../components/Link.tsx';
 import { ErrorMessage } from '../components/errors.tsx';
 import type { UndoAction } from './admin-api.ts';
 import { useAdmin } from './use-admin.ts';
-import { useAction } from './use-action.ts';
+import { useAction } from '../lib/use-action.ts';
 import { ActionForm } from './ActionForm.tsx';
 import { LogEntries } from './AuditLog.tsx';
 

@@ -11,7 +11,7 @@ import { formatTime } from '../lib/time.ts';
 import { Page } from '../components/Page.tsx';
 import { PagedList } from '../components/PagedList.tsx';
 import { useAdmin } from './use-admin.ts';
-import { useAction } from './use-action.ts';
+import { useAction } from '../lib/use-action.ts';
 import { useModText } from './messages.ts';
 import { isAdmin } from '../lib/staff.ts';
 

@@ -10,7 +10,7 @@ import { Page } from '../components/Page.tsx';
 import { PagedList } from '../components/PagedList.tsx';
 import { Link } from '../components/Link.tsx';
 import { useAdmin } from './use-admin.ts';
-import { useAction } from './use-action.ts';
+import { useAction } from '../lib/use-action.ts';
 
 function DecisionItem({ decision, onReviewed }: { decision: PolicyDecisionJson; onReviewed: (d: PolicyDecisionJson) => void }) {
   const admin = useAdmin();

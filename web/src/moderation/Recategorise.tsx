@@ -7,7 +7,7 @@ import { useSession } from '../session.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { RuleChoice } from '../components/RuleChoice.tsx';
 import { useAdmin } from './use-admin.ts';
-import { useAction } from './use-action.ts';
+import { useAction } from '../lib/use-action.ts';
 import { useModText } from './messages.ts';
 
 const CATEGORIES: ReportCategory[] = ['spam', 'legal', 'violation', 'other'];

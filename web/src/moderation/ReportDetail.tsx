@@ -14,7 +14,7 @@ import { ActionForm } from './ActionForm.tsx';
 import { CitedPosts } from './CitedPosts.tsx';
 import { DeadlineFlag } from './DeadlineFlag.tsx';
 import { Recategorise } from './Recategorise.tsx';
-import { useAction } from './use-action.ts';
+import { useAction } from '../lib/use-action.ts';
 
 function Notes({ report, onChange }: { report: AdminReportJson; onChange: (r: AdminReportJson) => void }) {
   const admin = useAdmin();

@@ -7,7 +7,7 @@ import { formatTime } from '../lib/time.ts';
 import { Page } from '../components/Page.tsx';
 import { PagedList } from '../components/PagedList.tsx';
 import { useAdmin } from './use-admin.ts';
-import { useAction } from './use-action.ts';
+import { useAction } from '../lib/use-action.ts';
 
 function PendingAccount({ account, onDone }: { account: AdminAccountJson; onDone: (verdict: 'approve' | 'reject') => void }) {
   const admin = useAdmin();

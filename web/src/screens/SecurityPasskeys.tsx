@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useSession } from '../session.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { Loaded } from '../components/Loaded.tsx';
+import { useAction } from '../lib/use-action.ts';
 import { formatTime } from '../lib/time.ts';
 import { errorText } from '../components/errors.tsx';
 
@@ -183,19 +184,10 @@ function RemoveForm({ entry, onRemoved, onCancel }: { entry: PasskeyEntry; onRem
   const { http } = useSession();
   const { t } = useI18n();
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await http.del(`/api/v1/parley/passkeys/${encodeURIComponent(entry.id)}`, { body: { password } });
-      onRemoved();
-    } catch (err) {
-      setError(errorText(err, t));
-      setBusy(false);
-    }
+    if (await run(() => http.del(`/api/v1/parley/passkeys/${encodeURIComponent(entry.id)}`, { body: { password } }))) onRemoved();
   };
   return (
     <form className="stack" onSubmit={(e) => void submit(e)}>

@@ -8,24 +8,16 @@ import { formatTime } from '../lib/time.ts';
 import { Page } from '../components/Page.tsx';
 import { PagedList } from '../components/PagedList.tsx';
 import { Link } from '../components/Link.tsx';
-import { errorText } from '../components/errors.tsx';
+import { useAction } from '../lib/use-action.ts';
 
 function AppealForm({ strike, onAppealed }: { strike: AccountWarningJson; onAppealed: (s: AccountWarningJson) => void }) {
   const { api } = useSession();
   const { t } = useI18n();
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (e: FormEvent) => {
+  const { busy, error, run } = useAction();
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onAppealed(await api.appealStrike(strike.id, text.trim()));
-    } catch (err) {
-      setError(errorText(err, t));
-      setBusy(false);
-    }
+    void run(async () => onAppealed(await api.appealStrike(strike.id, text.trim())));
   };
   return (
     <form className="stack" onSubmit={submit}>
